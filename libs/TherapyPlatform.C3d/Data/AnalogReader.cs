@@ -1,0 +1,144 @@
+namespace TherapyPlatform.C3d;
+
+/// <summary>
+/// Reads the analog part of every frame (sample-major: sample 0 of channels 0..n-1, then sample 1, ...) and
+/// scales it as (raw - OFFSET) x SCALE x GEN_SCALE.
+/// </summary>
+internal static class AnalogReader
+{
+    public static AnalogChannel[] Read(ReadOnlySpan<byte> file, C3dLayout layout, C3dProcessor processor,
+        C3dParameters parameters)
+    {
+        var channels = layout.AnalogChannels;
+        var labels = Labels(parameters, "ANALOG", channels);
+        var scales = Numbers(parameters, "SCALE", channels, 1.0, unsigned: false);
+        var offsets = Numbers(parameters, "OFFSET", channels, 0.0, layout.IsUnsignedAnalog);
+        var generalScale = Numbers(parameters, "GEN_SCALE", 1, 1.0, unsigned: false)[0];
+
+        var count = layout.Frames * layout.AnalogSamplesPerFrame;
+        var samples = new double[channels][];
+        for (var c = 0; c < channels; c++)
+        {
+            samples[c] = count == 0 ? [] : new double[count];
+        }
+
+        if (count > 0 && channels > 0)
+        {
+            var scaling = new Scaling(offsets, scales, generalScale);
+            switch (processor, layout.IsFloat, layout.IsUnsignedAnalog)
+            {
+                case (C3dProcessor.Mips, true, _):
+                    Fill<BigSingle>(file, layout, samples, scaling);
+                    break;
+                case (C3dProcessor.Dec, true, _):
+                    Fill<DecSingle>(file, layout, samples, scaling);
+                    break;
+                case (_, true, _):
+                    Fill<LittleSingle>(file, layout, samples, scaling);
+                    break;
+                case (C3dProcessor.Mips, false, true):
+                    Fill<BigUInt16>(file, layout, samples, scaling);
+                    break;
+                case (C3dProcessor.Mips, false, false):
+                    Fill<BigInt16>(file, layout, samples, scaling);
+                    break;
+                case (_, false, true):
+                    Fill<LittleUInt16>(file, layout, samples, scaling);
+                    break;
+                default:
+                    Fill<LittleInt16>(file, layout, samples, scaling);
+                    break;
+            }
+        }
+
+        var result = new AnalogChannel[channels];
+        for (var c = 0; c < channels; c++)
+        {
+            result[c] = new AnalogChannel(labels[c], samples[c]);
+        }
+
+        return result;
+    }
+
+    /// <summary>LABELS, LABELS2, ... concatenated, trimmed; missing labels are empty.</summary>
+    public static string[] Labels(C3dParameters parameters, string group, int count)
+    {
+        var labels = new string[count];
+        var i = 0;
+        foreach (var parameter in parameters.FindWithContinuations(group, "LABELS"))
+        {
+            if (parameter.Type != C3dParameterType.Char)
+            {
+                continue;
+            }
+
+            foreach (var label in parameter.GetStrings())
+            {
+                if (i == count)
+                {
+                    return labels;
+                }
+
+                labels[i++] = label;
+            }
+        }
+
+        Array.Fill(labels, string.Empty, i, count - i);
+        return labels;
+    }
+
+    /// <summary>
+    /// ANALOG:name, name2, ... concatenated; entries beyond the stored ones take <paramref name="fallback"/>.
+    /// With unsigned analog data the Int16 offsets are unsigned too.
+    /// </summary>
+    private static double[] Numbers(C3dParameters parameters, string name, int count, double fallback,
+        bool unsigned)
+    {
+        var values = new double[count];
+        var i = 0;
+        foreach (var parameter in parameters.FindWithContinuations("ANALOG", name))
+        {
+            if (parameter.Type == C3dParameterType.Char)
+            {
+                continue;
+            }
+
+            for (var k = 0; k < parameter.Count && i < count; k++)
+            {
+                values[i++] = unsigned && parameter.Type == C3dParameterType.Int16
+                    ? (ushort)parameter.GetInt16(k)
+                    : parameter.GetNumber(k);
+            }
+        }
+
+        Array.Fill(values, fallback, i, count - i);
+        return values;
+    }
+
+    private static void Fill<TWord>(ReadOnlySpan<byte> file, C3dLayout layout, double[][] samples, Scaling scaling)
+        where TWord : struct, IDataWord
+    {
+        var channels = samples.Length;
+        var samplesPerFrame = layout.AnalogSamplesPerFrame;
+        var analogBytes = channels * samplesPerFrame * TWord.Size;
+        var offsets = scaling.Offsets;
+        var scales = scaling.Scales;
+        var generalScale = scaling.GeneralScale;
+        var index = 0;
+        for (var frame = 0; frame < layout.Frames; frame++)
+        {
+            var start = layout.DataStart + frame * layout.FrameBytes + layout.PointBytes;
+            var words = file.Slice((int)start, analogBytes);
+            for (var s = 0; s < samplesPerFrame; s++, index++)
+            {
+                for (var c = 0; c < channels; c++)
+                {
+                    samples[c][index] = (TWord.Read(words) - offsets[c]) * scales[c] * generalScale;
+                    words = words[TWord.Size..];
+                }
+            }
+        }
+    }
+
+    private readonly record struct Scaling(double[] Offsets, double[] Scales, double GeneralScale);
+}
