@@ -46,11 +46,15 @@ internal sealed record C3dLayout(
 
         var wordSize = isFloat ? 4 : 2;
         var frameBytes = (points * 4L + (long)channels * samplesPerFrame) * wordSize;
-        if (frameBytes > file.Length)
+
+        // Every declared point and channel needs at least one word in a frame; counting that even when there
+        // are no analog samples per frame keeps a bogus USED from allocating more channels than the file has.
+        var smallestFrame = (points * 4L + (long)channels * Math.Max(samplesPerFrame, 1)) * wordSize;
+        if (smallestFrame > file.Length)
         {
             throw new C3dFormatException(
                 $"impossible dimensions: one frame of {points} points and {channels} analog channels x " +
-                $"{samplesPerFrame} samples takes {frameBytes} bytes, more than the whole file ({file.Length})",
+                $"{samplesPerFrame} samples takes {smallestFrame} bytes, more than the whole file ({file.Length})",
                 dataStart);
         }
 

@@ -12,8 +12,10 @@ public sealed class C3dParameter
     private readonly C3dNumbers numbers;
 
     internal C3dParameter(string name, string description, bool isLocked, C3dParameterType type, int[] dimensions,
-        byte[] data, C3dNumbers numbers)
+        byte[] data, C3dNumbers numbers, long offset, long dataOffset)
     {
+        Offset = offset;
+        DataOffset = dataOffset;
         Name = name;
         Description = description;
         IsLocked = isLocked;
@@ -24,6 +26,12 @@ public sealed class C3dParameter
     }
 
     public string Name { get; }
+
+    /// <summary>Byte offset of the parameter record in the file.</summary>
+    public long Offset { get; }
+
+    /// <summary>Byte offset of the parameter's data (after type and dimensions) in the file.</summary>
+    public long DataOffset { get; }
 
     public string Description { get; }
 

@@ -3,24 +3,18 @@ namespace TherapyPlatform.C3d;
 /// <summary>Every group of the parameter section, in file order.</summary>
 public sealed class C3dParameters
 {
-    internal C3dParameters(IReadOnlyList<C3dGroup> groups) => Groups = groups;
+    private readonly NameIndex<C3dGroup> index;
+
+    internal C3dParameters(IReadOnlyList<C3dGroup> groups)
+    {
+        Groups = groups;
+        index = new NameIndex<C3dGroup>(groups, g => g.Name);
+    }
 
     public IReadOnlyList<C3dGroup> Groups { get; }
 
     /// <summary>The first group with this name (case-insensitive, trimmed), or null.</summary>
-    public C3dGroup? Group(string name)
-    {
-        var wanted = name.Trim();
-        foreach (var group in Groups)
-        {
-            if (string.Equals(group.Name.Trim(), wanted, StringComparison.OrdinalIgnoreCase))
-            {
-                return group;
-            }
-        }
-
-        return null;
-    }
+    public C3dGroup? Group(string name) => index.Find(name);
 
     /// <summary>GROUP:PARAMETER (both case-insensitive), or null when either is missing.</summary>
     public C3dParameter? Find(string group, string parameter) => Group(group)?.Parameter(parameter);

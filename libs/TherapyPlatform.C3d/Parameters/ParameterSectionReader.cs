@@ -11,7 +11,7 @@ internal static class ParameterSectionReader
 
     public static C3dParameters Read(ReadOnlySpan<byte> file, int sectionStart, int sectionEnd, C3dNumbers numbers)
     {
-        var groups = new List<(int Id, string Name, string Description, bool Locked)>();
+        var groups = new List<(int Id, string Name, string Description, bool Locked, int Offset)>();
         var parameters = new List<(int GroupId, C3dParameter Parameter)>();
 
         var position = sectionStart + 4;
@@ -34,11 +34,11 @@ internal static class ParameterSectionReader
             if (id < 0)
             {
                 var description = ReadDescription(section, body);
-                groups.Add((-id, TextCodec.Decode(name), description, locked));
+                groups.Add((-id, TextCodec.Decode(name), description, locked, position));
             }
             else
             {
-                parameters.Add((id, ReadParameter(section, body, TextCodec.Decode(name), locked, numbers)));
+                parameters.Add((id, ReadParameter(section, position, body, TextCodec.Decode(name), locked, numbers)));
             }
 
             if (next == offsetField)
@@ -58,8 +58,8 @@ internal static class ParameterSectionReader
         return Assemble(groups, parameters);
     }
 
-    private static C3dParameter ReadParameter(ReadOnlySpan<byte> section, int position, string name, bool locked,
-        C3dNumbers numbers)
+    private static C3dParameter ReadParameter(ReadOnlySpan<byte> section, int record, int position, string name,
+        bool locked, C3dNumbers numbers)
     {
         var typeByte = (sbyte)Slice(section, position, 2, "parameter type")[0];
         if (typeByte is not (-1 or 1 or 2 or 4))
@@ -93,7 +93,8 @@ internal static class ParameterSectionReader
 
         var data = section.Slice(dataStart, (int)byteCount).ToArray();
         var description = ReadDescription(section, dataStart + (int)byteCount);
-        return new C3dParameter(name, description, locked, (C3dParameterType)typeByte, dimensions, data, numbers);
+        return new C3dParameter(name, description, locked, (C3dParameterType)typeByte, dimensions, data, numbers,
+            record, dataStart);
     }
 
     private static string ReadDescription(ReadOnlySpan<byte> section, int position)
@@ -107,15 +108,17 @@ internal static class ParameterSectionReader
             ? section.Slice(position, length)
             : throw new C3dFormatException($"{what} runs past the end of the parameter section", position);
 
-    private static C3dParameters Assemble(List<(int Id, string Name, string Description, bool Locked)> groups,
+    private static C3dParameters Assemble(List<(int Id, string Name, string Description, bool Locked, int Offset)> groups,
         List<(int GroupId, C3dParameter Parameter)> parameters)
     {
+        // Parameters belong to the first group record with their id (a damaged file may repeat ids); those of an
+        // id without a group record have no name to be found by and are dropped.
+        var members = parameters.GroupBy(p => p.GroupId).ToDictionary(g => g.Key, g => g.Select(p => p.Parameter).ToArray());
         var result = new List<C3dGroup>(groups.Count);
         foreach (var group in groups)
         {
-            // Parameters of a group id that has no group record have no name to be found by and are dropped.
-            var members = parameters.Where(p => p.GroupId == group.Id).Select(p => p.Parameter).ToArray();
-            result.Add(new C3dGroup(group.Id, group.Name, group.Description, group.Locked, members));
+            var own = members.Remove(group.Id, out var found) ? found : [];
+            result.Add(new C3dGroup(group.Id, group.Name, group.Description, group.Locked, own, group.Offset));
         }
 
         return new C3dParameters(result);
