@@ -1,0 +1,24 @@
+using TherapyPlatform.AppHost.Infrastructure;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var infrastructure = builder.AddTherapyInfrastructure();
+
+builder.AddProject<Projects.Ingestion>("ingestion")
+    .WithInfrastructure(infrastructure.Database, TherapyInfrastructure.DatabaseName)
+    .WithInfrastructure(infrastructure.Messaging, TherapyInfrastructure.MessagingName)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.Analytics>("analytics")
+    .WithInfrastructure(infrastructure.Database, TherapyInfrastructure.DatabaseName)
+    .WithInfrastructure(infrastructure.Redis, TherapyInfrastructure.RedisName)
+    .WithInfrastructure(infrastructure.Messaging, TherapyInfrastructure.MessagingName)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.Signals>("signals")
+    .WithInfrastructure(infrastructure.Database, TherapyInfrastructure.DatabaseName)
+    .WithInfrastructure(infrastructure.Redis, TherapyInfrastructure.RedisName)
+    .WithInfrastructure(infrastructure.Messaging, TherapyInfrastructure.MessagingName)
+    .WithHttpHealthCheck("/health");
+
+builder.Build().Run();

@@ -1,0 +1,72 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace TherapyPlatform.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Starts the whole AppHost once for every test in the <see cref="PlatformCollection"/>: real Redis, PostgreSQL and
+/// RabbitMQ as local processes in a fresh data folder on free ports, so tests never share state with a running
+/// development AppHost. Every start and wait has an explicit timeout.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    public static readonly string[] Services = ["ingestion", "analytics", "signals"];
+    public static readonly string[] Servers = ["redis", "postgres", "rabbitmq"];
+
+    private readonly DirectoryInfo dataDirectory = Directory.CreateTempSubdirectory("therapy-it-");
+    private DistributedApplication? app;
+
+    public DistributedApplication App => app ?? throw new InvalidOperationException("The platform has not started.");
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TherapyPlatform_AppHost>(
+            [
+                "Infrastructure:Mode=LocalProcesses",
+                $"Infrastructure:DataDirectory={dataDirectory.FullName}",
+                "Infrastructure:Ephemeral=true",
+            ],
+            timeout.Token);
+        builder.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
+
+        app = await builder.BuildAsync(timeout.Token);
+        await app.StartAsync(timeout.Token);
+        foreach (var resource in Servers.Concat(Services))
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
+    }
+
+    public HttpClient CreateClient(string service) => App.CreateHttpClient(service, "http");
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await app.StopAsync(timeout.Token);
+            await app.DisposeAsync();
+        }
+
+        try
+        {
+            dataDirectory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server may still be flushing its last files; the folder is under the temp directory anyway.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "Platform";
+}
