@@ -1,0 +1,193 @@
+using System.Buffers;
+
+namespace TherapyPlatform.Emg.Filtering;
+
+/// <summary>
+/// Forward-backward (zero-phase) IIR filtering exactly as scipy.signal.filtfilt with its defaults: odd
+/// extension of 3 * max(len(a), len(b)) samples at both ends, lfilter (direct form II transposed) started
+/// from the steady state lfilter_zi scaled by the first sample of each pass, then the padding removed.
+/// Hand-written because no .NET package reproduces scipy's padding and initial conditions, and the
+/// envelope must equal the reference's to 1e-6.
+/// </summary>
+public sealed class ZeroPhaseFilter
+{
+    private readonly double[] b;
+    private readonly double[] a;
+    private readonly double[] steadyState;
+
+    public ZeroPhaseFilter(IirCoefficients coefficients)
+    {
+        ArgumentNullException.ThrowIfNull(coefficients);
+        var taps = Math.Max(coefficients.A.Count, coefficients.B.Count);
+        if (coefficients.A.Count == 0 || coefficients.A[0] == 0)
+        {
+            throw new ArgumentException("a[0] must not be zero.", nameof(coefficients));
+        }
+
+        // lfilter normalises by a[0] and pads the shorter coefficient list with zeros.
+        b = new double[taps];
+        a = new double[taps];
+        var a0 = coefficients.A[0];
+        for (var i = 0; i < coefficients.B.Count; i++)
+        {
+            b[i] = coefficients.B[i] / a0;
+        }
+
+        for (var i = 0; i < coefficients.A.Count; i++)
+        {
+            a[i] = coefficients.A[i] / a0;
+        }
+
+        steadyState = SolveSteadyState(b, a);
+        PadLength = 3 * taps;
+    }
+
+    /// <summary>Samples of odd extension at each end (scipy's default padlen).</summary>
+    public int PadLength { get; }
+
+    /// <summary>lfilter_zi: the filter state of a unit step response at rest.</summary>
+    public IReadOnlyList<double> SteadyState => steadyState;
+
+    /// <summary>Filters <paramref name="input"/> forward and backward into <paramref name="output"/>.</summary>
+    public void Apply(ReadOnlySpan<double> input, Span<double> output)
+    {
+        if (output.Length != input.Length)
+        {
+            throw new ArgumentException("The output must have the input's length.", nameof(output));
+        }
+
+        var extended = ArrayPool<double>.Shared.Rent(input.Length + (2 * PadLength));
+        try
+        {
+            var buffer = extended.AsSpan(0, input.Length + (2 * PadLength));
+            input.CopyTo(buffer[PadLength..]);
+            ApplyExtended(buffer);
+            buffer.Slice(PadLength, input.Length).CopyTo(output);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(extended);
+        }
+    }
+
+    /// <summary>
+    /// In place on a buffer holding the signal at [PadLength, Length - PadLength): writes the odd
+    /// extension into the margins, filters forward and backward; the filtered signal is then at the same place.
+    /// </summary>
+    public void ApplyExtended(Span<double> buffer)
+    {
+        var pad = PadLength;
+        var n = buffer.Length - (2 * pad);
+        if (n <= pad)
+        {
+            throw new ArgumentException($"The signal must be longer than the padding ({pad} samples).", nameof(buffer));
+        }
+
+        var first = buffer[pad];
+        var last = buffer[pad + n - 1];
+        for (var i = 1; i <= pad; i++)
+        {
+            buffer[pad - i] = (2 * first) - buffer[pad + i];
+            buffer[pad + n - 1 + i] = (2 * last) - buffer[pad + n - 1 - i];
+        }
+
+        Filter(buffer, reverse: false, buffer[0]);
+        Filter(buffer, reverse: true, buffer[^1]);
+    }
+
+    /// <summary>scipy's lfilter loop with zi = steady state * <paramref name="initial"/>, in place.</summary>
+    private void Filter(Span<double> signal, bool reverse, double initial)
+    {
+        var order = b.Length - 1;
+        Span<double> z = stackalloc double[Math.Max(order, 1)];
+        for (var j = 0; j < order; j++)
+        {
+            z[j] = steadyState[j] * initial;
+        }
+
+        var count = signal.Length;
+        for (var step = 0; step < count; step++)
+        {
+            var index = reverse ? count - 1 - step : step;
+            var x = signal[index];
+            var y = order == 0 ? x * b[0] : z[0] + (b[0] * x);
+            for (var j = 0; j < order - 1; j++)
+            {
+                z[j] = z[j + 1] + (x * b[j + 1]) - (y * a[j + 1]);
+            }
+
+            if (order > 0)
+            {
+                z[order - 1] = (x * b[order]) - (y * a[order]);
+            }
+
+            signal[index] = y;
+        }
+    }
+
+    /// <summary>Solves (I - companion(a)^T) zi = b[1:] - a[1:] b[0] by Gaussian elimination with partial pivoting.</summary>
+    private static double[] SolveSteadyState(double[] b, double[] a)
+    {
+        var n = b.Length - 1;
+        var m = new double[n, n];
+        var rhs = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            m[i, 0] = a[i + 1];
+            m[i, i] += 1.0;
+            if (i + 1 < n)
+            {
+                m[i, i + 1] = -1.0;
+            }
+
+            rhs[i] = b[i + 1] - (a[i + 1] * b[0]);
+        }
+
+        for (var col = 0; col < n; col++)
+        {
+            var pivot = col;
+            for (var row = col + 1; row < n; row++)
+            {
+                if (Math.Abs(m[row, col]) > Math.Abs(m[pivot, col]))
+                {
+                    pivot = row;
+                }
+            }
+
+            if (pivot != col)
+            {
+                for (var k = 0; k < n; k++)
+                {
+                    (m[col, k], m[pivot, k]) = (m[pivot, k], m[col, k]);
+                }
+
+                (rhs[col], rhs[pivot]) = (rhs[pivot], rhs[col]);
+            }
+
+            for (var row = col + 1; row < n; row++)
+            {
+                var factor = m[row, col] / m[col, col];
+                for (var k = col; k < n; k++)
+                {
+                    m[row, k] -= factor * m[col, k];
+                }
+
+                rhs[row] -= factor * rhs[col];
+            }
+        }
+
+        var zi = new double[n];
+        for (var row = n - 1; row >= 0; row--)
+        {
+            var sum = rhs[row];
+            for (var k = row + 1; k < n; k++)
+            {
+                sum -= m[row, k] * zi[k];
+            }
+
+            zi[row] = sum / m[row, row];
+        }
+
+        return zi;
+    }
+}

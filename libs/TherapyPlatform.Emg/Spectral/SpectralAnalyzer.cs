@@ -1,0 +1,35 @@
+using TherapyPlatform.Emg.Amplitude;
+using TherapyPlatform.Emg.Settings;
+
+namespace TherapyPlatform.Emg.Spectral;
+
+/// <summary>
+/// Spectral metrics of a signal from its Welch PSD; none when the signal is shorter than one segment or
+/// (nearly) constant. Keeps its buffers between calls: one instance per thread.
+/// </summary>
+public sealed class SpectralAnalyzer
+{
+    private readonly SpectralSettings settings;
+    private readonly WelchPsd welch;
+    private readonly double[] psd;
+
+    public SpectralAnalyzer(SpectralSettings? settings = null)
+    {
+        this.settings = settings ?? new SpectralSettings();
+        welch = new WelchPsd(this.settings.SegmentLength);
+        psd = new double[welch.Bins];
+    }
+
+    public WelchPsd Welch => welch;
+
+    public SpectralMetrics Analyze(ReadOnlySpan<double> signal, double samplingRate)
+    {
+        if (signal.Length < welch.SegmentLength || SignalStatistics.PopulationStd(signal) < settings.MinStandardDeviation)
+        {
+            return SpectralMetrics.None;
+        }
+
+        welch.Compute(signal, samplingRate, psd);
+        return SpectralMetrics.FromPsd(psd, welch.BinWidth(samplingRate));
+    }
+}
