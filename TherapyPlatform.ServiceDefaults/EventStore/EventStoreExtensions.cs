@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using TherapyPlatform.Sessions;
+using TherapyPlatform.Sessions.Events;
+using Weasel.Core;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// The Marten event store shared by the services that write session streams: PostgreSQL from Aspire
+/// (<c>therapydb</c>), every session event registered, and the <see cref="Session"/> snapshot updated inline in
+/// the same transaction as the events, whichever service appends them.
+/// </summary>
+public static class EventStoreExtensions
+{
+    public const string DatabaseConnectionName = "therapydb";
+
+    /// <param name="builder">The service's builder.</param>
+    /// <param name="daemonLockId">
+    /// The advisory lock of this service's async daemon. Each service needs its own: with one shared lock the
+    /// leader of one service would be the only daemon across all of them, and the others' subscriptions would never run.
+    /// </param>
+    /// <param name="configure">The service's own documents, projections and subscriptions.</param>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddSessionEventStore<TBuilder>(
+        this TBuilder builder, int daemonLockId, Action<StoreOptions>? configure = null)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddNpgsqlDataSource(DatabaseConnectionName);
+        return builder.Services.AddMarten(options =>
+            {
+                options.UseSystemTextJsonForSerialization(
+                    EnumStorage.AsString,
+                    Casing.CamelCase,
+                    json => json.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals);
+                options.Events.AddEventTypes(SessionEventTypes.All);
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Projections.Snapshot<Session>(SnapshotLifecycle.Inline);
+                options.Projections.DaemonLockId = daemonLockId;
+                options.DisableNpgsqlLogging = true;
+                configure?.Invoke(options);
+            })
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            // Several replicas may run: one daemon leads, the others stand by.
+            .AddAsyncDaemon(DaemonMode.HotCold);
+    }
+}
