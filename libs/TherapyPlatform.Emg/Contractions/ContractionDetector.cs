@@ -1,4 +1,5 @@
 using System.Buffers;
+using TherapyPlatform.Emg.Amplitude;
 using TherapyPlatform.Emg.Filtering;
 
 namespace TherapyPlatform.Emg.Contractions;
@@ -187,13 +188,11 @@ public static class ContractionDetector
                 continue;
             }
 
-            var sum = 0.0;
+            var segment = amplitude[start..(last + 1)];
             var max = double.NegativeInfinity;
-            foreach (var v in amplitude[start..(last + 1)])
+            foreach (var v in segment)
             {
-                var a = Math.Abs(v);
-                sum += a;
-                max = Math.Max(max, a);
+                max = Math.Max(max, Math.Abs(v));
             }
 
             var durationMs = (end - start) / samplingRate * 1000;
@@ -214,7 +213,7 @@ public static class ContractionDetector
                 start / samplingRate * 1000,
                 end / samplingRate * 1000,
                 durationMs,
-                sum / (last + 1 - start),
+                SignalStatistics.Mav(segment),
                 max,
                 meetsMvc,
                 meetsDuration,

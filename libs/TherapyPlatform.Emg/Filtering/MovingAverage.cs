@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace TherapyPlatform.Emg.Filtering;
 
@@ -60,39 +61,55 @@ public static class MovingAverage
     private static void SumWindows(ReadOnlySpan<double> scaled, int window, Span<double> output)
     {
         var lanes = Vector<double>.Count;
-        var block = 4 * lanes;
+        var block = 8 * lanes;
         var i = 0;
         if (Vector.IsHardwareAccelerated)
         {
-            // Four independent accumulators hide the addition latency; lanes never mix.
+            // Eight independent accumulators hide the addition latency; lanes never mix, so each output
+            // is still added in the order of k.
+            ref var source = ref MemoryMarshal.GetReference(scaled);
+            ref var target = ref MemoryMarshal.GetReference(output);
             for (; i + block <= output.Length; i += block)
             {
                 var s0 = Vector<double>.Zero;
                 var s1 = Vector<double>.Zero;
                 var s2 = Vector<double>.Zero;
                 var s3 = Vector<double>.Zero;
+                var s4 = Vector<double>.Zero;
+                var s5 = Vector<double>.Zero;
+                var s6 = Vector<double>.Zero;
+                var s7 = Vector<double>.Zero;
                 for (var j = 0; j < window; j++)
                 {
-                    var at = scaled[(i + j)..];
-                    s0 += new Vector<double>(at);
-                    s1 += new Vector<double>(at[lanes..]);
-                    s2 += new Vector<double>(at[(2 * lanes)..]);
-                    s3 += new Vector<double>(at[(3 * lanes)..]);
+                    var at = (nuint)(i + j);
+                    s0 += Vector.LoadUnsafe(ref source, at);
+                    s1 += Vector.LoadUnsafe(ref source, at + (nuint)lanes);
+                    s2 += Vector.LoadUnsafe(ref source, at + (nuint)(2 * lanes));
+                    s3 += Vector.LoadUnsafe(ref source, at + (nuint)(3 * lanes));
+                    s4 += Vector.LoadUnsafe(ref source, at + (nuint)(4 * lanes));
+                    s5 += Vector.LoadUnsafe(ref source, at + (nuint)(5 * lanes));
+                    s6 += Vector.LoadUnsafe(ref source, at + (nuint)(6 * lanes));
+                    s7 += Vector.LoadUnsafe(ref source, at + (nuint)(7 * lanes));
                 }
 
-                s0.CopyTo(output[i..]);
-                s1.CopyTo(output[(i + lanes)..]);
-                s2.CopyTo(output[(i + (2 * lanes))..]);
-                s3.CopyTo(output[(i + (3 * lanes))..]);
+                var to = (nuint)i;
+                s0.StoreUnsafe(ref target, to);
+                s1.StoreUnsafe(ref target, to + (nuint)lanes);
+                s2.StoreUnsafe(ref target, to + (nuint)(2 * lanes));
+                s3.StoreUnsafe(ref target, to + (nuint)(3 * lanes));
+                s4.StoreUnsafe(ref target, to + (nuint)(4 * lanes));
+                s5.StoreUnsafe(ref target, to + (nuint)(5 * lanes));
+                s6.StoreUnsafe(ref target, to + (nuint)(6 * lanes));
+                s7.StoreUnsafe(ref target, to + (nuint)(7 * lanes));
             }
         }
 
         for (; i < output.Length; i++)
         {
             var sum = 0.0;
-            for (var j = 0; j < window; j++)
+            foreach (var v in scaled.Slice(i, window))
             {
-                sum += scaled[i + j];
+                sum += v;
             }
 
             output[i] = sum;

@@ -98,6 +98,12 @@ public sealed class ZeroPhaseFilter
     /// <summary>scipy's lfilter loop with zi = steady state * <paramref name="initial"/>, in place.</summary>
     private void Filter(Span<double> signal, bool reverse, double initial)
     {
+        if (b.Length == 5)
+        {
+            FilterOrder4(signal, reverse, initial);
+            return;
+        }
+
         var order = b.Length - 1;
         Span<double> z = stackalloc double[Math.Max(order, 1)];
         for (var j = 0; j < order; j++)
@@ -122,6 +128,30 @@ public sealed class ZeroPhaseFilter
             }
 
             signal[index] = y;
+        }
+    }
+
+    /// <summary>
+    /// The same loop for order 4 (the envelope's filters) with the state in registers: the recursion is
+    /// latency-bound, and keeping the state out of memory makes it about twice as fast.
+    /// </summary>
+    private void FilterOrder4(Span<double> signal, bool reverse, double initial)
+    {
+        double b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4];
+        double a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4];
+        double z0 = steadyState[0] * initial, z1 = steadyState[1] * initial;
+        double z2 = steadyState[2] * initial, z3 = steadyState[3] * initial;
+        var count = signal.Length;
+        for (var step = 0; step < count; step++)
+        {
+            ref var sample = ref signal[reverse ? count - 1 - step : step];
+            var x = sample;
+            var y = z0 + (b0 * x);
+            z0 = z1 + (x * b1) - (y * a1);
+            z1 = z2 + (x * b2) - (y * a2);
+            z2 = z3 + (x * b3) - (y * a3);
+            z3 = (x * b4) - (y * a4);
+            sample = y;
         }
     }
 

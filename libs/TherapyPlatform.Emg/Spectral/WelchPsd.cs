@@ -1,3 +1,5 @@
+using TherapyPlatform.Emg.Amplitude;
+
 namespace TherapyPlatform.Emg.Spectral;
 
 /// <summary>
@@ -11,7 +13,6 @@ public sealed class WelchPsd
     private readonly RealFftPower fft;
     private readonly double[] window;
     private readonly double windowPower;
-    private readonly double[] segment;
     private readonly double[] power;
 
     public WelchPsd(int segmentLength)
@@ -23,7 +24,6 @@ public sealed class WelchPsd
             windowPower += w * w;
         }
 
-        segment = new double[segmentLength];
         power = new double[fft.Bins];
     }
 
@@ -59,19 +59,7 @@ public sealed class WelchPsd
         for (var s = 0; s < segments; s++)
         {
             var source = signal.Slice(s * Step, n);
-            var mean = 0.0;
-            foreach (var v in source)
-            {
-                mean += v;
-            }
-
-            mean /= n;
-            for (var i = 0; i < n; i++)
-            {
-                segment[i] = window[i] * (source[i] - mean);
-            }
-
-            fft.Compute(segment, power);
+            fft.Compute(source, window, SignalStatistics.Mean(source), power);
             for (var k = 0; k < psd.Length; k++)
             {
                 psd[k] += power[k];
