@@ -9,7 +9,9 @@ builder.AddProject<Projects.Ingestion>("ingestion")
     .WithInfrastructure(infrastructure.Messaging, TherapyInfrastructure.MessagingName)
     .WithHttpHealthCheck("/health");
 
+// Two replicas compete for analysis requests; each session is still analysed once.
 builder.AddProject<Projects.Analytics>("analytics")
+    .WithReplicas(2)
     .WithInfrastructure(infrastructure.Database, TherapyInfrastructure.DatabaseName)
     .WithInfrastructure(infrastructure.Redis, TherapyInfrastructure.RedisName)
     .WithInfrastructure(infrastructure.Messaging, TherapyInfrastructure.MessagingName)
