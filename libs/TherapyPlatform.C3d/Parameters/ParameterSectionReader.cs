@@ -25,7 +25,8 @@ internal static class ParameterSectionReader
             }
 
             var section = file[..sectionEnd];
-            var name = Slice(section, position + 2, Math.Abs(nameLength), "parameter name");
+            // Widen before negating: a length byte of -128 (locked, 128 characters) has no sbyte opposite.
+            var name = Slice(section, position + 2, Math.Abs((int)nameLength), "parameter name");
             var offsetField = position + 2 + name.Length;
             var next = offsetField + numbers.Int16(Slice(section, offsetField, 2, "parameter offset"));
             var body = offsetField + 2;

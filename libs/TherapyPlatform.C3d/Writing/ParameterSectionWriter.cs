@@ -23,7 +23,7 @@ internal static class ParameterSectionWriter
         if (records.Count > 0)
         {
             var last = records[^1];
-            numbers.WriteInt16(last.AsSpan(2 + Math.Abs((sbyte)last[0])), 0);
+            numbers.WriteInt16(last.AsSpan(2 + last[0]), 0);
         }
 
         var length = 4 + records.Sum(r => r.Length);
