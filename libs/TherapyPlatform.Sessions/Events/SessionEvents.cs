@@ -18,6 +18,8 @@ public sealed record SessionFileReceived(
 public sealed record SessionReanalysisRequested(
     Guid SessionId,
     int RequestNumber,
+    string FileHash,
+    string? PatientCode,
     SessionSettings Settings,
     string RequestedBy,
     DateTimeOffset RequestedAt);
