@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace TherapyPlatform.C3d;
 
 /// <summary>
@@ -19,7 +21,7 @@ internal static class AnalogReader
         var samples = new double[channels][];
         for (var c = 0; c < channels; c++)
         {
-            samples[c] = count == 0 ? [] : new double[count];
+            samples[c] = count == 0 ? [] : GC.AllocateUninitializedArray<double>(count);
         }
 
         if (count > 0 && channels > 0)
@@ -115,28 +117,41 @@ internal static class AnalogReader
         return values;
     }
 
+    /// <summary>
+    /// Decodes each frame's analog words in one typed pass into a pooled buffer, then scatters them channel by
+    /// channel with that channel's offset and scale held in locals.
+    /// </summary>
     private static void Fill<TWord>(ReadOnlySpan<byte> file, C3dLayout layout, double[][] samples, Scaling scaling)
         where TWord : struct, IDataWord
     {
         var channels = samples.Length;
         var samplesPerFrame = layout.AnalogSamplesPerFrame;
-        var analogBytes = channels * samplesPerFrame * TWord.Size;
-        var offsets = scaling.Offsets;
-        var scales = scaling.Scales;
+        var wordsPerFrame = channels * samplesPerFrame;
         var generalScale = scaling.GeneralScale;
-        var index = 0;
-        for (var frame = 0; frame < layout.Frames; frame++)
+        var rented = ArrayPool<double>.Shared.Rent(wordsPerFrame);
+        try
         {
-            var start = layout.DataStart + frame * layout.FrameBytes + layout.PointBytes;
-            var words = file.Slice((int)start, analogBytes);
-            for (var s = 0; s < samplesPerFrame; s++, index++)
+            var words = rented.AsSpan(0, wordsPerFrame);
+            for (var frame = 0; frame < layout.Frames; frame++)
             {
+                var start = layout.DataStart + frame * layout.FrameBytes + layout.PointBytes;
+                TWord.Decode(file.Slice((int)start, wordsPerFrame * TWord.Size), words);
+                var first = frame * samplesPerFrame;
                 for (var c = 0; c < channels; c++)
                 {
-                    samples[c][index] = (TWord.Read(words) - offsets[c]) * scales[c] * generalScale;
-                    words = words[TWord.Size..];
+                    var destination = samples[c].AsSpan(first, samplesPerFrame);
+                    var offset = scaling.Offsets[c];
+                    var scale = scaling.Scales[c];
+                    for (int s = 0, w = c; s < destination.Length; s++, w += channels)
+                    {
+                        destination[s] = (words[w] - offset) * scale * generalScale;
+                    }
                 }
             }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
         }
     }
 
