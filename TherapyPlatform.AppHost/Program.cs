@@ -4,9 +4,21 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var infrastructure = builder.AddTherapyInfrastructure();
 
+// Supabase Storage, where session files land (its webhook calls Ingestion). Keys are parameters, never in the repo:
+// set them with `dotnet user-secrets` on the AppHost or Parameters__* environment variables.
+var storageUrl = builder.AddParameter("storage-url", value: "", publishValueAsDefault: false);
+var storageBucket = builder.AddParameter("storage-bucket", value: "c3d-examples", publishValueAsDefault: true);
+var storageServiceKey = builder.AddParameter("storage-service-key", value: "", publishValueAsDefault: false, secret: true);
+var webhookSecret = builder.AddParameter("webhook-secret",
+    new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+
 builder.AddProject<Projects.Ingestion>("ingestion")
     .WithInfrastructure(infrastructure.Database, TherapyInfrastructure.DatabaseName)
     .WithInfrastructure(infrastructure.Messaging, TherapyInfrastructure.MessagingName)
+    .WithEnvironment("Storage__Url", storageUrl)
+    .WithEnvironment("Storage__Bucket", storageBucket)
+    .WithEnvironment("Storage__ServiceKey", storageServiceKey)
+    .WithEnvironment("Webhook__Secret", webhookSecret)
     .WithHttpHealthCheck("/health");
 
 // Two replicas compete for analysis requests; each session is still analysed once.

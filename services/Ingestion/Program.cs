@@ -1,4 +1,6 @@
-using TherapyPlatform.Ingestion.Extensions;
+using TherapyPlatform.Ingestion;
+using TherapyPlatform.Ingestion.Sessions;
+using TherapyPlatform.Ingestion.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,5 +12,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapDefaultEndpoints();
+app.MapSessionsApi();
+app.MapStorageWebhookApi();
 
 app.Run();

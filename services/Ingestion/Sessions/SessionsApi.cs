@@ -1,0 +1,141 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using TherapyPlatform.Ingestion.Intake;
+using TherapyPlatform.ServiceDefaults.EventStore;
+using TherapyPlatform.Sessions;
+using TherapyPlatform.Sessions.Events;
+
+namespace TherapyPlatform.Ingestion.Sessions;
+
+/// <summary>Upload of session files, their status and history, and re-analysis with new settings.</summary>
+public static class SessionsApi
+{
+    public static RouteGroupBuilder MapSessionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/sessions").WithTags("Sessions");
+        group.MapPost("/", UploadAsync).DisableAntiforgery();
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetSession");
+        group.MapPost("/{id:guid}/reanalyze", ReanalyzeAsync);
+        return group;
+    }
+
+    internal static async Task<Results<Accepted<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> UploadAsync(
+        HttpRequest request, SessionIntake intake, PatientCodes patientCodes, IOptions<IngestionOptions> options, CancellationToken cancellationToken)
+    {
+        var maxBytes = options.Value.MaxFileBytes;
+        if (!request.HasFormContentType)
+        {
+            return TypedResults.Problem("Send the session as multipart/form-data with the C3D file in the 'file' field.",
+                statusCode: StatusCodes.Status400BadRequest, title: "Not a multipart upload");
+        }
+
+        if (request.ContentLength > maxBytes + UploadLimits.FormOverheadBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException ex) when (ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            return TooLarge(maxBytes);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return TypedResults.Problem($"The multipart body could not be read: {ex.Message}",
+                statusCode: StatusCodes.Status400BadRequest, title: "Malformed upload");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0)
+        {
+            errors["file"] = ["A non-empty C3D file is required in the 'file' field."];
+        }
+        else if (file.Length > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        var patientCode = form["patientCode"].ToString();
+        if (patientCode.Length > 0 && !patientCodes.IsValid(patientCode))
+        {
+            errors["patientCode"] = [$"'{patientCode}' is not a patient code of the configured pattern."];
+        }
+
+        var settings = SessionSettingsRequest.FromForm(form, errors);
+        if (errors.Count == 0 && settings.Validate() is { } invalid)
+        {
+            errors["settings"] = [invalid];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var content = new byte[file!.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, cancellationToken);
+        }
+
+        var result = await intake.AcceptAsync(
+            new SessionFile(content, Path.GetFileName(file.FileName), patientCode.Length > 0 ? patientCode : null, settings.ToSettings(), SessionSource.Upload),
+            cancellationToken);
+        return result switch
+        {
+            IntakeResult.Accepted accepted => IntakeResponses.Accepted(accepted),
+            IntakeResult.Duplicate duplicate => IntakeResponses.Duplicate(duplicate),
+            IntakeResult.Rejected rejected => IntakeResponses.Rejected(rejected),
+            _ => throw new InvalidOperationException($"Unknown intake result {result}."),
+        };
+    }
+
+    internal static async Task<Results<Ok<SessionDetails>, NotFound>> GetAsync(Guid id, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var state = await session.LoadAsync<Session>(id, cancellationToken);
+        if (state is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
+        return TypedResults.Ok(new SessionDetails(
+            state.Id, state.Status, state.FailureReason, state.PatientCode, state.FileName, state.SizeBytes, state.FileHash,
+            state.Source, state.Settings, state.RequestNumber, state.Attempts, state.ReceivedAt, state.AnalysisStartedAt,
+            state.AnalyzedAt, state.UpdatedAt, events.Select(SessionHistory.Describe).ToList()));
+    }
+
+    internal static async Task<Results<Accepted<IntakeResponse>, NotFound, ValidationProblem>> ReanalyzeAsync(
+        Guid id, SessionSettingsRequest settings, IDocumentSession session, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (settings.Validate() is { } invalid)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["settings"] = [invalid] });
+        }
+
+        // FetchForWriting makes SaveChanges fail if another request number was taken meanwhile.
+        var stream = await session.Events.FetchForWriting<Session>(id, cancellationToken);
+        if (stream.Aggregate is not { } state)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var requestNumber = state.RequestNumber + 1;
+        stream.AppendOne(new SessionReanalysisRequested(
+            id, requestNumber, state.FileHash, state.PatientCode, settings.ToSettings(),
+            context.User.Identity?.Name ?? "anonymous", clock.GetUtcNow()));
+        session.StampCurrentTrace();
+        await session.SaveChangesAsync(cancellationToken);
+        return IntakeResponses.Accepted(new IntakeResult.Accepted(id));
+    }
+
+    private static ProblemHttpResult TooLarge(long maxBytes) =>
+        TypedResults.Problem($"Session files are limited to {maxBytes} bytes.",
+            statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large");
+}

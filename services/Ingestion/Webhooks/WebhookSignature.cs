@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace TherapyPlatform.Ingestion.Webhooks;
+
+/// <summary>Checks <c>x-supabase-signature</c>: the hex HMAC-SHA256 of the raw body, optionally prefixed <c>sha256=</c>.</summary>
+public static class WebhookSignature
+{
+    public const string HeaderName = "x-supabase-signature";
+
+    public static bool IsValid(ReadOnlySpan<byte> body, string? header, string secret)
+    {
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return false;
+        }
+
+        var hex = header.Trim();
+        if (hex.StartsWith("sha256=", StringComparison.OrdinalIgnoreCase))
+        {
+            hex = hex["sha256=".Length..];
+        }
+
+        Span<byte> given = stackalloc byte[32];
+        if (hex.Length != 64 || Convert.FromHexString(hex, given, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32)
+        {
+            return false;
+        }
+
+        Span<byte> expected = stackalloc byte[32];
+        HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body, expected);
+        return CryptographicOperations.FixedTimeEquals(expected, given);
+    }
+
+    /// <summary>The header value for a body (for clients and tests).</summary>
+    public static string Sign(ReadOnlySpan<byte> body, string secret) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+}
