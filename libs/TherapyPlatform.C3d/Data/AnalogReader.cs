@@ -17,7 +17,8 @@ internal static class AnalogReader
         var offsets = Numbers(parameters, "OFFSET", channels, 0.0, layout.IsUnsignedAnalog);
         var generalScale = Numbers(parameters, "GEN_SCALE", 1, 1.0, unsigned: false)[0];
 
-        var count = layout.Frames * layout.AnalogSamplesPerFrame;
+        // Bounded by the file only when there are channels: each sample then takes at least two bytes of it.
+        var count = channels == 0 ? 0 : checked(layout.Frames * layout.AnalogSamplesPerFrame);
         var samples = new double[channels][];
         for (var c = 0; c < channels; c++)
         {

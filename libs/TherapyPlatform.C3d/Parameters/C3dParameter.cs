@@ -116,7 +116,8 @@ public sealed class C3dParameter
     /// <summary>Element <paramref name="index"/> of any numeric parameter as a float.</summary>
     public float GetSingle(int index = 0) => (float)GetNumber(index);
 
-    /// <summary>Element <paramref name="index"/> of any numeric parameter as a 16-bit integer (truncated).</summary>
+    /// <summary>Element <paramref name="index"/> of any numeric parameter as a 16-bit integer (a float is
+    /// truncated and must be in range).</summary>
     public short GetInt16(int index = 0) => Type == C3dParameterType.Int16
         ? numbers.Int16(data.AsSpan(CheckedIndex(index) * 2))
         : checked((short)GetNumber(index));
