@@ -12,10 +12,10 @@ internal static class AnalogReader
         C3dParameters parameters)
     {
         var channels = layout.AnalogChannels;
-        var labels = Labels(parameters, "ANALOG", channels);
-        var scales = Numbers(parameters, "SCALE", channels, 1.0, unsigned: false);
-        var offsets = Numbers(parameters, "OFFSET", channels, 0.0, layout.IsUnsignedAnalog);
-        var generalScale = Numbers(parameters, "GEN_SCALE", 1, 1.0, unsigned: false)[0];
+        var labels = ParameterArrays.Labels(parameters, "ANALOG", channels);
+        var scales = ParameterArrays.Numbers(parameters, "ANALOG", "SCALE", channels, 1.0, unsigned: false);
+        var offsets = ParameterArrays.Numbers(parameters, "ANALOG", "OFFSET", channels, 0.0, layout.IsUnsignedAnalog);
+        var generalScale = ParameterArrays.Numbers(parameters, "ANALOG", "GEN_SCALE", 1, 1.0, unsigned: false)[0];
 
         // Bounded by the file only when there are channels: each sample then takes at least two bytes of it.
         var count = channels == 0 ? 0 : checked(layout.Frames * layout.AnalogSamplesPerFrame);
@@ -61,61 +61,6 @@ internal static class AnalogReader
         }
 
         return result;
-    }
-
-    /// <summary>LABELS, LABELS2, ... concatenated, trimmed; missing labels are empty.</summary>
-    public static string[] Labels(C3dParameters parameters, string group, int count)
-    {
-        var labels = new string[count];
-        var i = 0;
-        foreach (var parameter in parameters.FindWithContinuations(group, "LABELS"))
-        {
-            if (parameter.Type != C3dParameterType.Char)
-            {
-                continue;
-            }
-
-            foreach (var label in parameter.GetStrings())
-            {
-                if (i == count)
-                {
-                    return labels;
-                }
-
-                labels[i++] = label;
-            }
-        }
-
-        Array.Fill(labels, string.Empty, i, count - i);
-        return labels;
-    }
-
-    /// <summary>
-    /// ANALOG:name, name2, ... concatenated; entries beyond the stored ones take <paramref name="fallback"/>.
-    /// With unsigned analog data the Int16 offsets are unsigned too.
-    /// </summary>
-    private static double[] Numbers(C3dParameters parameters, string name, int count, double fallback,
-        bool unsigned)
-    {
-        var values = new double[count];
-        var i = 0;
-        foreach (var parameter in parameters.FindWithContinuations("ANALOG", name))
-        {
-            if (parameter.Type == C3dParameterType.Char)
-            {
-                continue;
-            }
-
-            for (var k = 0; k < parameter.Count && i < count; k++)
-            {
-                values[i++] = unsigned && parameter.Type == C3dParameterType.Int16
-                    ? (ushort)parameter.GetInt16(k)
-                    : parameter.GetNumber(k);
-            }
-        }
-
-        Array.Fill(values, fallback, i, count - i);
-        return values;
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ internal static class PointReader
     public static PointTrajectory[] Read(ReadOnlySpan<byte> file, C3dLayout layout, C3dProcessor processor,
         C3dParameters parameters)
     {
-        var labels = AnalogReader.Labels(parameters, "POINT", layout.PointCount);
+        var labels = ParameterArrays.Labels(parameters, "POINT", layout.PointCount);
         var result = new PointTrajectory[layout.PointCount];
         var frames = layout.Frames;
         for (var p = 0; p < result.Length; p++)
