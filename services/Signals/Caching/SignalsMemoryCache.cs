@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using TherapyPlatform.Signals.Configuration;
 using TherapyPlatform.Signals.Telemetry;
@@ -11,30 +10,25 @@ internal readonly record struct Cached<T>(T? Value, bool Hit);
 
 /// <summary>
 /// The service's own bounded memory cache (decoded recordings, envelopes, session metadata), sized in bytes from
-/// <see cref="SignalsOptions.MemoryCacheMegabytes"/>; least recently used entries go first when it is full. Loads
-/// are shared: ten concurrent requests for a cold file read and decode it once.
+/// <see cref="SignalsOptions.MemoryCacheMegabytes"/>; least recently used entries go first when it is full. Every
+/// lookup is a traced <see cref="CacheLookup"/>. Loads are shared: ten concurrent requests for a cold file read and
+/// decode it once.
 /// </summary>
-internal sealed class SignalsMemoryCache : IDisposable
+internal sealed class SignalsMemoryCache
 {
-    private readonly MemoryCache cache;
+    private readonly SizedLruCache cache;
     private readonly ConcurrentDictionary<string, Lazy<Task<object?>>> loads = new(StringComparer.Ordinal);
 
-    public SignalsMemoryCache(IOptions<SignalsOptions> options)
+    public SignalsMemoryCache(IOptions<SignalsOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        cache = new MemoryCache(new MemoryCacheOptions
-        {
-            SizeLimit = options.Value.MemoryCacheBytes,
-            TrackStatistics = true,
-            // Entries are megabytes each: make room for a few at once rather than 5 % at a time.
-            CompactionPercentage = 0.25,
-        });
+        cache = new SizedLruCache(options.Value.MemoryCacheBytes, time);
         SignalsTelemetry.Meter.CreateObservableGauge(
             "signals.memory_cache.size", () => EstimatedBytes, "By", "Bytes held by the decoded-channel cache.");
     }
 
     /// <summary>Bytes held now (the sizes entries were stored with).</summary>
-    public long EstimatedBytes => cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+    public long EstimatedBytes => cache.SizeBytes;
 
     /// <summary>
     /// The entry under <paramref name="key"/>, else what <paramref name="load"/> gives (stored with the size
@@ -48,7 +42,7 @@ internal sealed class SignalsMemoryCache : IDisposable
         ArgumentNullException.ThrowIfNull(load);
         using (var lookup = CacheLookup.Start(CacheLayers.Memory, entry, key))
         {
-            if (cache.TryGetValue(key, out var found) && found is T value)
+            if (cache.TryGet(key, out var found) && found is T value)
             {
                 lookup.Hit();
                 return new Cached<T>(value, true);
@@ -69,9 +63,7 @@ internal sealed class SignalsMemoryCache : IDisposable
     }
 
     public void Set<T>(string key, T value, long size, TimeSpan? lifetime) where T : class =>
-        cache.Set(key, value, new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = lifetime });
-
-    public void Dispose() => cache.Dispose();
+        cache.Set(key, value, size, lifetime);
 
     private async Task<object?> LoadAsync<T>(string key, Func<Task<T?>> load, Func<T, long> sizeOf, TimeSpan? lifetime)
         where T : class

@@ -29,7 +29,7 @@ internal static class ChannelResolver
             if (wanted != own && !(wanted == SignalKind.Envelope && own == SignalKind.Raw))
             {
                 problem = SignalsProblem.BadRequest(
-                    $"'{channel.Name}' is a {own.Name()} channel: kind={wanted.Name()} is not available for it.");
+                    $"'{channel.Name}' is recorded as {own.Name()}: kind={wanted.Name()} is not available for it.");
                 return false;
             }
 

@@ -29,6 +29,7 @@ public static class SignalsServiceExtensions
             .Endpoint(endpoint => endpoint.Name = SessionAnalyzedConsumer.EndpointName));
 
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SignalsJsonContext.Default));
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SignalsMemoryCache>();
         builder.Services.AddSingleton<ISharedCache, RedisSharedCache>();
         builder.Services.AddSingleton<ISessionFileLookup, MartenSessionFileLookup>();
