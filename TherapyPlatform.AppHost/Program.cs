@@ -21,9 +21,15 @@ builder.AddProject<Projects.Ingestion>("ingestion")
     .WithEnvironment("Webhook__Secret", webhookSecret)
     .WithHttpHealthCheck("/health");
 
+// Admin key of Analytics' POST /cache/invalidate: a secret parameter, generated when not given
+// (Parameters:cache-admin-key), so no key is in the repo.
+var cacheAdminKey = builder.AddParameter(
+    "cache-admin-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+
 // Two replicas compete for analysis requests; each session is still analysed once.
 builder.AddProject<Projects.Analytics>("analytics")
     .WithReplicas(2)
+    .WithEnvironment("Cache__AdminKey", cacheAdminKey)
     .WithInfrastructure(infrastructure.Database, TherapyInfrastructure.DatabaseName)
     .WithInfrastructure(infrastructure.Redis, TherapyInfrastructure.RedisName)
     .WithInfrastructure(infrastructure.Messaging, TherapyInfrastructure.MessagingName)
