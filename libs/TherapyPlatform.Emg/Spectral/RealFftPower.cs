@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace TherapyPlatform.Emg.Spectral;
 
 /// <summary>
@@ -109,7 +111,28 @@ public sealed class RealFftPower
                 var evenIm = im.Slice(start, halfSize);
                 var oddRe = re.Slice(start + halfSize, halfSize);
                 var oddIm = im.Slice(start + halfSize, halfSize);
-                for (var k = 0; k < halfSize; k++)
+                var k = 0;
+                if (Vector.IsHardwareAccelerated)
+                {
+                    // Later stages have contiguous runs of butterflies: several at once, same arithmetic per lane.
+                    for (; k + Vector<double>.Count <= halfSize; k += Vector<double>.Count)
+                    {
+                        var wr = new Vector<double>(wRe[k..]);
+                        var wi = new Vector<double>(wIm[k..]);
+                        var or = new Vector<double>(oddRe[k..]);
+                        var oi = new Vector<double>(oddIm[k..]);
+                        var er = new Vector<double>(evenRe[k..]);
+                        var ei = new Vector<double>(evenIm[k..]);
+                        var tr = (wr * or) - (wi * oi);
+                        var ti = (wr * oi) + (wi * or);
+                        (er - tr).CopyTo(oddRe[k..]);
+                        (ei - ti).CopyTo(oddIm[k..]);
+                        (er + tr).CopyTo(evenRe[k..]);
+                        (ei + ti).CopyTo(evenIm[k..]);
+                    }
+                }
+
+                for (; k < halfSize; k++)
                 {
                     var tr = (wRe[k] * oddRe[k]) - (wIm[k] * oddIm[k]);
                     var ti = (wRe[k] * oddIm[k]) + (wIm[k] * oddRe[k]);
