@@ -5,7 +5,9 @@ namespace TherapyPlatform.Sessions;
 
 /// <summary>
 /// The state of one session, folded from its events (the event store keeps it as an inline snapshot, so it can
-/// always be rebuilt). Apply methods are public because the event store only finds public ones.
+/// always be rebuilt). Apply methods are public because the event store only finds public ones. It lives beside the
+/// event store set-up, not with the pure events: Marten 9 dispatches Apply/Create through a source generator that
+/// must run in the aggregate's own assembly.
 /// </summary>
 public sealed class Session
 {
