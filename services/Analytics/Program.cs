@@ -10,5 +10,6 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapDefaultEndpoints();
+app.MapAnalyticsEndpoints();
 
 app.Run();

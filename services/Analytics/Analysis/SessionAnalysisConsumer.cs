@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using MassTransit;
+using StackExchange.Redis;
+using TherapyPlatform.Analytics.Caching;
+using TherapyPlatform.Analytics.ReadModel;
+using TherapyPlatform.Analytics.Telemetry;
+using TherapyPlatform.Emg.Settings;
+using TherapyPlatform.ServiceDefaults.FileStore;
+using TherapyPlatform.Sessions;
+using TherapyPlatform.Sessions.Events;
+
+namespace TherapyPlatform.Analytics.Analysis;
+
+/// <summary>
+/// Analyses a session for one request. Replicas compete for the queue and a message can arrive twice, so the
+/// work is idempotent: a completed request is skipped, and <see cref="SessionStreamWriter"/> lets only one
+/// completion per request commit. Transient failures throw and are retried by the endpoint's retry policy.
+/// </summary>
+public sealed partial class SessionAnalysisConsumer(
+    SessionStreamWriter writer,
+    IFileStore files,
+    AnalyticsCache cache,
+    AnalyticsSettings analyticsSettings,
+    TimeProvider time,
+    ILogger<SessionAnalysisConsumer> logger) : IConsumer<Contracts.SessionAnalysisRequested>
+{
+    private static readonly string Analyzer = $"{Environment.MachineName}/{Environment.ProcessId}";
+
+    public async Task Consume(ConsumeContext<Contracts.SessionAnalysisRequested> context)
+    {
+        var request = context.Message;
+        var cancellationToken = context.CancellationToken;
+        using var scope = AnalysisLogScope.Begin(logger, request.SessionId, request.PatientCode, request.FileHash, request.RequestNumber);
+        using var activity = AnalyticsTelemetry.Source.StartActivity("analyze session");
+        activity?.SetTag("session.id", request.SessionId);
+        activity?.SetTag("session.request", request.RequestNumber);
+        activity?.SetTag("file.hash", request.FileHash);
+
+        var started = await writer.AppendUnlessCompletedAsync(
+            request.SessionId,
+            request.RequestNumber,
+            _ => new AnalysisStarted(request.SessionId, request.RequestNumber, Analyzer, time.GetUtcNow()),
+            cancellationToken);
+        if (started.Outcome != AppendOutcome.Appended)
+        {
+            LogSkipped(logger, request.SessionId, request.RequestNumber, started.Outcome);
+            activity?.SetTag("analysis.skipped", started.Outcome.ToString());
+            return;
+        }
+
+        var session = started.Session!;
+        var stopwatch = Stopwatch.StartNew();
+        var content = await files.GetAsync(session.FileHash, cancellationToken);
+        var result = content is null
+            ? FileAnalysisResult.Failed("The session's file is missing from the file store.")
+            : FileAnalysis.Run(content, session.Settings, analyticsSettings, session.FileName);
+        object completion = result.Analysis is { } analysis
+            ? new SessionAnalyzed(request.SessionId, request.RequestNumber, analysis, time.GetUtcNow())
+            : new AnalysisFailed(request.SessionId, request.RequestNumber, result.FailureReason!, time.GetUtcNow());
+
+        var completed = await writer.AppendUnlessCompletedAsync(request.SessionId, request.RequestNumber, _ => completion, cancellationToken);
+        activity?.SetTag("analysis.outcome", result.Analysis is null ? "failed" : "analyzed");
+        if (completed.Outcome != AppendOutcome.Appended)
+        {
+            LogLostRace(logger, request.SessionId, request.RequestNumber);
+        }
+        else if (completion is SessionAnalyzed analyzed)
+        {
+            var elapsedMs = stopwatch.Elapsed.TotalMilliseconds;
+            var muscles = analyzed.Analysis.Channels.Count;
+            LogAnalyzed(logger, request.SessionId, request.RequestNumber, muscles, elapsedMs);
+            await CacheAsync(session, analyzed);
+        }
+        else
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, result.FailureReason);
+            LogFailed(logger, request.SessionId, request.RequestNumber, result.FailureReason!);
+        }
+    }
+
+    /// <summary>
+    /// Fills the cache right after the commit, so the first read is a hit and the analysis trace ends with the
+    /// cache write. Best effort: <see cref="AnalyticsCacheWriter"/> writes every committed analysis durably.
+    /// </summary>
+    private async Task CacheAsync(Session session, SessionAnalyzed analyzed)
+    {
+        try
+        {
+            await cache.WriteAsync(AnalyticsEntry.From(session, SessionAnalyticsView.Create(analyzed)));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogCacheDeferred(logger, analyzed.SessionId, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped analysis request {RequestNumber} of session {SessionId}: {Outcome}")]
+    private static partial void LogSkipped(ILogger logger, Guid sessionId, int requestNumber, AppendOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Analysed session {SessionId} (request {RequestNumber}): {Muscles} muscles in {ElapsedMs:F1} ms")]
+    private static partial void LogAnalyzed(ILogger logger, Guid sessionId, int requestNumber, int muscles, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Caching session {SessionId} is left to the cache subscription")]
+    private static partial void LogCacheDeferred(ILogger logger, Guid sessionId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Analysis of session {SessionId} (request {RequestNumber}) failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, Guid sessionId, int requestNumber, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Another consumer completed request {RequestNumber} of session {SessionId} first; this result is dropped")]
+    private static partial void LogLostRace(ILogger logger, Guid sessionId, int requestNumber);
+}

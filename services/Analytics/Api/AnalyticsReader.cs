@@ -1,0 +1,79 @@
+using Marten;
+using TherapyPlatform.Analytics.Caching;
+using TherapyPlatform.Analytics.ReadModel;
+using TherapyPlatform.Analytics.Telemetry;
+using TherapyPlatform.Sessions;
+
+namespace TherapyPlatform.Analytics.Api;
+
+public enum AnalyticsReadStatus
+{
+    Found,
+    UnknownSession,
+    NotAnalyzed,
+}
+
+/// <param name="CacheOutcome">How Redis answered: the <c>X-Cache</c> header.</param>
+/// <param name="Session">The session snapshot when it was read (everything but a hit).</param>
+public sealed record AnalyticsRead(AnalyticsReadStatus Status, CacheOutcome CacheOutcome, RenderedAnalytics? Analytics, Session? Session);
+
+/// <summary>
+/// Read-through: Redis first; on a miss or when Redis is unreachable, the read model (session snapshot and
+/// analytics view in one round trip), and after a miss the cache is refilled in the background.
+/// </summary>
+public sealed class AnalyticsReader(AnalyticsCache cache, CacheStatistics statistics, CacheRefiller refills, IDocumentStore store)
+{
+    public async Task<AnalyticsRead> ReadAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var cached = await cache.ReadAsync(sessionId);
+        switch (cached.Outcome)
+        {
+            case CacheOutcome.Hit:
+                CacheMetrics.Hits.Add(1);
+                statistics.RecordHit(sessionId);
+                return new AnalyticsRead(AnalyticsReadStatus.Found, CacheOutcome.Hit, cached.Analytics, null);
+            case CacheOutcome.Miss:
+                CacheMetrics.Misses.Add(1);
+                break;
+            default:
+                CacheMetrics.Bypasses.Add(1);
+                statistics.RecordError();
+                break;
+        }
+
+        var (session, view) = await LoadAsync(sessionId, cancellationToken);
+        if (session is null)
+        {
+            return new AnalyticsRead(AnalyticsReadStatus.UnknownSession, cached.Outcome, null, null);
+        }
+
+        if (view is null)
+        {
+            return new AnalyticsRead(AnalyticsReadStatus.NotAnalyzed, cached.Outcome, null, session);
+        }
+
+        var entry = AnalyticsEntry.From(session, view);
+        if (cached.Outcome == CacheOutcome.Miss)
+        {
+            statistics.RecordMiss(sessionId);
+            refills.Enqueue(entry);
+        }
+
+        return new AnalyticsRead(AnalyticsReadStatus.Found, cached.Outcome, entry.Analytics, session);
+    }
+
+    private async Task<(Session? Session, SessionAnalyticsView? View)> LoadAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        using var activity = AnalyticsTelemetry.Source.StartActivity("read model read");
+        activity?.SetTag("cache.layer", "postgres");
+        activity?.SetTag("cache.key", sessionId.ToString("D"));
+        await using var query = store.QuerySession();
+        var batch = query.CreateBatchQuery();
+        var session = batch.Load<Session>(sessionId);
+        var view = batch.Load<SessionAnalyticsView>(sessionId);
+        await batch.Execute(cancellationToken);
+        var result = (await session, await view);
+        activity?.SetTag("cache.hit", result.Item2 is not null);
+        return result;
+    }
+}

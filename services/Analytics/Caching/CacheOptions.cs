@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace TherapyPlatform.Analytics.Caching;
+
+/// <summary>The Redis read cache (section <c>Cache</c>); validated when the service starts.</summary>
+public sealed class CacheOptions
+{
+    public const string Section = "Cache";
+    public const string RedisConnectionName = "redis";
+
+    /// <summary>How long an entry lives after it was written (hours, at least 1).</summary>
+    [Range(1, 24 * 365)]
+    public int TtlHours { get; set; } = 24;
+
+    /// <summary>Whether entries are stored compressed (Brotli); either way they are read back.</summary>
+    public bool Compression { get; set; } = true;
+
+    /// <summary>
+    /// Bound on every Redis call (connect, command). A down Redis must cost a request little, since the read
+    /// model answers instead, so this stays far below the time of a database read.
+    /// </summary>
+    [Range(10, 5_000)]
+    public int RedisTimeoutMs { get; set; } = 250;
+
+    /// <summary>The key <c>POST /cache/invalidate</c> asks for (header <c>X-Admin-Key</c>); unset refuses every call.</summary>
+    [MinLength(16)]
+    public string? AdminKey { get; set; }
+
+    public TimeSpan Ttl => TimeSpan.FromHours(TtlHours);
+}
+
+/// <summary>The cache cannot work without the Redis connection the AppHost provides.</summary>
+public sealed class CacheOptionsValidator(IConfiguration configuration) : IValidateOptions<CacheOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CacheOptions options) =>
+        string.IsNullOrWhiteSpace(configuration.GetConnectionString(CacheOptions.RedisConnectionName))
+            ? ValidateOptionsResult.Fail($"ConnectionStrings:{CacheOptions.RedisConnectionName} is not set; the AppHost provides it.")
+            : ValidateOptionsResult.Success;
+}
