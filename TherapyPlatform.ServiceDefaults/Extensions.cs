@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,8 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddProblemDetails();
+        // Statuses and kinds read as words in every API, not as numbers.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
 

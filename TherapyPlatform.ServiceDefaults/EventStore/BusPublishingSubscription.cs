@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace TherapyPlatform.ServiceDefaults.EventStore;
 
 /// <summary>
-/// Publishes integration events from committed session events (a transactional outbox without a second table):
+/// Publishes (or sends) integration messages from committed session events (a transactional outbox without a second table):
 /// the daemon hands over events only after their transaction committed, and records its progress only after this
 /// returns, so a message is published at least once even if RabbitMQ was down when the request was answered.
 /// Publishing is retried here, in order, until it succeeds, rather than failing the page: a failed subscription
@@ -32,6 +32,9 @@ public abstract partial class BusPublishingSubscription : SubscriptionBase
 
     /// <summary>The message for a committed event, or null when the event publishes nothing.</summary>
     protected abstract object? ToMessage(IEvent committed);
+
+    /// <summary>A queue to send the messages to instead of publishing them (see <c>Contracts.Queues</c>).</summary>
+    protected virtual string? DestinationQueue => null;
 
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
@@ -62,7 +65,16 @@ public abstract partial class BusPublishingSubscription : SubscriptionBase
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(TimeSpan.FromSeconds(10));
-                await bus.Publish(message, message.GetType(), timeout.Token);
+                if (DestinationQueue is { } queue)
+                {
+                    var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{queue}"));
+                    await endpoint.Send(message, message.GetType(), timeout.Token);
+                }
+                else
+                {
+                    await bus.Publish(message, message.GetType(), timeout.Token);
+                }
+
                 return;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)

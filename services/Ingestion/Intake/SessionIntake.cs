@@ -11,7 +11,8 @@ using TherapyPlatform.Sessions.Events;
 namespace TherapyPlatform.Ingestion.Intake;
 
 /// <summary>
-/// Accepts a session file once: checks that it is C3D by its content, stores it under its SHA-256, and starts the
+/// Accepts a session file once: checks that it is C3D by its content (a full read: a file the reader rejects is never
+/// stored), stores it under its SHA-256, and starts the
 /// session's stream, whose id derives from that hash. A file seen before is answered with its session, never
 /// analysed twice; a race of identical files ends with one stream, the others seeing the collision.
 /// </summary>
@@ -25,13 +26,6 @@ public sealed partial class SessionIntake(
         activity?.SetTag("file.size", file.Content.Length);
         activity?.SetTag("session.source", file.Source.ToString());
 
-        if (Validate(file.Content.Span) is { } reason)
-        {
-            LogRejected(logger, file.FileName, reason);
-            activity?.SetStatus(ActivityStatusCode.Error, reason);
-            return new IntakeResult.Rejected(reason);
-        }
-
         var hash = SessionIdentity.HashOf(file.Content.Span);
         var sessionId = SessionIdentity.FromHash(hash);
         activity?.SetTag("session.id", sessionId);
@@ -43,6 +37,14 @@ public sealed partial class SessionIntake(
         {
             LogDuplicate(logger, sessionId, hash, existing.Status);
             return new IntakeResult.Duplicate(sessionId, existing.Status);
+        }
+
+        // Only files that were never accepted need reading: an accepted file is known to be valid.
+        if (Validate(file.Content.Span) is { } reason)
+        {
+            LogRejected(logger, file.FileName, reason);
+            activity?.SetStatus(ActivityStatusCode.Error, reason);
+            return new IntakeResult.Rejected(reason);
         }
 
         // The file first: a stream must never name a file that is not stored. A stored file without a stream

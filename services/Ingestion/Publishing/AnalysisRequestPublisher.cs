@@ -21,6 +21,8 @@ public sealed class AnalysisRequestPublisher : BusPublishingSubscription
         IncludeType<SessionReanalysisRequested>();
     }
 
+    protected override string DestinationQueue => Queues.SessionAnalysis;
+
     protected override object? ToMessage(IEvent committed) => committed.Data switch
     {
         SessionFileReceived e => new SessionAnalysisRequested(e.SessionId, 1, e.FileHash, e.PatientCode),
