@@ -1,4 +1,5 @@
 using MassTransit;
+using TherapyPlatform.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace TherapyPlatform.Analytics.Analysis;
@@ -8,8 +9,17 @@ namespace TherapyPlatform.Analytics.Analysis;
 /// message goes to the <c>_error</c> queue and its fault marks the session failed. Deterministic failures never
 /// get here: the consumer records them as <c>AnalysisFailed</c>.
 /// </summary>
-public sealed class SessionAnalysisConsumerDefinition(IOptions<AnalysisOptions> options) : ConsumerDefinition<SessionAnalysisConsumer>
+public sealed class SessionAnalysisConsumerDefinition : ConsumerDefinition<SessionAnalysisConsumer>
 {
+    private readonly IOptions<AnalysisOptions> options;
+
+    public SessionAnalysisConsumerDefinition(IOptions<AnalysisOptions> options)
+    {
+        this.options = options;
+        // Ingestion sends the requests to this durable queue (not an exchange), so none is lost before this binds.
+        EndpointName = Queues.SessionAnalysis;
+    }
+
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<SessionAnalysisConsumer> consumerConfigurator,
