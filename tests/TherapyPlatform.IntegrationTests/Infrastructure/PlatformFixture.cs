@@ -16,19 +16,30 @@ public sealed class PlatformFixture : IAsyncLifetime
     public static readonly string[] Services = ["ingestion", "analytics", "signals"];
     public static readonly string[] Servers = ["redis", "postgres", "rabbitmq"];
 
+    public const string WebhookSecret = "integration-test-webhook-secret";
+    public const string Bucket = "c3d-examples";
+
     private readonly DirectoryInfo dataDirectory = Directory.CreateTempSubdirectory("therapy-it-");
     private DistributedApplication? app;
 
     public DistributedApplication App => app ?? throw new InvalidOperationException("The platform has not started.");
 
+    /// <summary>The stand-in for Supabase Storage that the webhook downloads from.</summary>
+    public FakeSupabaseStorage Storage { get; } = new();
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
+        await Storage.StartAsync();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TherapyPlatform_AppHost>(
             [
                 "Infrastructure:Mode=LocalProcesses",
                 $"Infrastructure:DataDirectory={dataDirectory.FullName}",
                 "Infrastructure:Ephemeral=true",
+                $"Parameters:storage-url={Storage.Url}",
+                $"Parameters:storage-bucket={Bucket}",
+                $"Parameters:storage-service-key={FakeSupabaseStorage.ServiceKey}",
+                $"Parameters:webhook-secret={WebhookSecret}",
             ],
             timeout.Token);
         builder.Services.AddLogging(logging => logging
@@ -53,6 +64,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             await app.StopAsync(timeout.Token);
             await app.DisposeAsync();
         }
+
+        await Storage.DisposeAsync();
 
         try
         {

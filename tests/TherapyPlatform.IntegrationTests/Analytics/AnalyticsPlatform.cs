@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using TherapyPlatform.IntegrationTests.Infrastructure;
+using TherapyPlatform.TestSupport;
+
+namespace TherapyPlatform.IntegrationTests.Analytics;
+
+/// <summary>What the Analytics tests do through the running platform: upload, wait, read analytics, manage the cache.</summary>
+public sealed class AnalyticsPlatform(PlatformFixture platform) : IDisposable
+{
+    public static readonly TimeSpan AnalysisTimeout = TimeSpan.FromSeconds(90);
+    public static readonly TimeSpan CacheTimeout = TimeSpan.FromSeconds(15);
+
+    public HttpClient Analytics { get; } = platform.CreateClient("analytics");
+
+    public HttpClient Ingestion { get; } = platform.CreateClient("ingestion");
+
+    public DistributedApplication App => platform.App;
+
+    public static byte[] GhostlyFile(string name) => File.ReadAllBytes(SharedData.PathOf("c3d", "ghostly", name + ".c3d"));
+
+    /// <summary>Uploads a file (or finds its session when it was uploaded before) and waits until it is analysed.</summary>
+    public async Task<Guid> AnalyzedSessionAsync(byte[] content, string fileName)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        using var response = await Ingestion.PostAsync("/api/sessions", form);
+        Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK, $"upload answered {response.StatusCode}");
+        var sessionId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sessionId").GetGuid();
+        var status = await WaitForStatusAsync(sessionId, "Analyzed", "Failed");
+        Assert.Equal("Analyzed", status);
+        return sessionId;
+    }
+
+    public async Task<string> WaitForStatusAsync(Guid sessionId, params string[] statuses)
+    {
+        using var timeout = new CancellationTokenSource(AnalysisTimeout);
+        while (true)
+        {
+            var details = await SessionAsync(sessionId, timeout.Token);
+            var status = details.GetProperty("status").GetString()!;
+            if (statuses.Contains(status))
+            {
+                return status;
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    public async Task<JsonElement> SessionAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
+        await Ingestion.GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionId}", cancellationToken);
+
+    public Task<HttpResponseMessage> GetAnalyticsAsync(Guid sessionId, string? ifNoneMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{sessionId}/analytics");
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
+
+        return Analytics.SendAsync(request);
+    }
+
+    /// <summary>Reads until the answer carries <paramref name="cacheOutcome"/> (the cache is filled in the background).</summary>
+    public async Task<HttpResponseMessage> GetAnalyticsUntilAsync(Guid sessionId, string cacheOutcome)
+    {
+        using var timeout = new CancellationTokenSource(CacheTimeout);
+        while (true)
+        {
+            var response = await GetAnalyticsAsync(sessionId);
+            if (CacheOutcomeOf(response) == cacheOutcome || timeout.IsCancellationRequested)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+
+    public static string? CacheOutcomeOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-Cache", out var values) ? values.Single() : null;
+
+    public async Task<HttpResponseMessage> InvalidateAsync(object body, bool withKey = true)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/cache/invalidate") { Content = JsonContent.Create(body) };
+        if (withKey)
+        {
+            request.Headers.Add("X-Admin-Key", await AdminKeyAsync());
+        }
+
+        return await Analytics.SendAsync(request);
+    }
+
+    public async Task<long> AccessCountAsync(Guid sessionId)
+    {
+        var stats = await Analytics.GetFromJsonAsync<JsonElement>($"/cache/stats?sessionId={sessionId}");
+        return stats.GetProperty("sessions").EnumerateArray().Select(s => s.GetProperty("accessCount").GetInt64()).SingleOrDefault();
+    }
+
+    public async Task<JsonElement> StatsAsync() => await Analytics.GetFromJsonAsync<JsonElement>("/cache/stats");
+
+    private async Task<string> AdminKeyAsync()
+    {
+        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
+        var parameter = model.Resources.OfType<ParameterResource>().Single(r => r.Name == "cache-admin-key");
+        return (await ((IValueProvider)parameter).GetValueAsync())!;
+    }
+
+    public void Dispose()
+    {
+        Analytics.Dispose();
+        Ingestion.Dispose();
+    }
+}
