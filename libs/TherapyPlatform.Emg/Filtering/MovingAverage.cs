@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace TherapyPlatform.Emg.Filtering;
 
@@ -60,51 +61,10 @@ public static class MovingAverage
 
     private static void SumWindows(ReadOnlySpan<double> scaled, int window, Span<double> output)
     {
-        var lanes = Vector<double>.Count;
-        var block = 8 * lanes;
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            // Eight independent accumulators hide the addition latency; lanes never mix, so each output
-            // is still added in the order of k.
-            ref var source = ref MemoryMarshal.GetReference(scaled);
-            ref var target = ref MemoryMarshal.GetReference(output);
-            for (; i + block <= output.Length; i += block)
-            {
-                var s0 = Vector<double>.Zero;
-                var s1 = Vector<double>.Zero;
-                var s2 = Vector<double>.Zero;
-                var s3 = Vector<double>.Zero;
-                var s4 = Vector<double>.Zero;
-                var s5 = Vector<double>.Zero;
-                var s6 = Vector<double>.Zero;
-                var s7 = Vector<double>.Zero;
-                for (var j = 0; j < window; j++)
-                {
-                    var at = (nuint)(i + j);
-                    s0 += Vector.LoadUnsafe(ref source, at);
-                    s1 += Vector.LoadUnsafe(ref source, at + (nuint)lanes);
-                    s2 += Vector.LoadUnsafe(ref source, at + (nuint)(2 * lanes));
-                    s3 += Vector.LoadUnsafe(ref source, at + (nuint)(3 * lanes));
-                    s4 += Vector.LoadUnsafe(ref source, at + (nuint)(4 * lanes));
-                    s5 += Vector.LoadUnsafe(ref source, at + (nuint)(5 * lanes));
-                    s6 += Vector.LoadUnsafe(ref source, at + (nuint)(6 * lanes));
-                    s7 += Vector.LoadUnsafe(ref source, at + (nuint)(7 * lanes));
-                }
-
-                var to = (nuint)i;
-                s0.StoreUnsafe(ref target, to);
-                s1.StoreUnsafe(ref target, to + (nuint)lanes);
-                s2.StoreUnsafe(ref target, to + (nuint)(2 * lanes));
-                s3.StoreUnsafe(ref target, to + (nuint)(3 * lanes));
-                s4.StoreUnsafe(ref target, to + (nuint)(4 * lanes));
-                s5.StoreUnsafe(ref target, to + (nuint)(5 * lanes));
-                s6.StoreUnsafe(ref target, to + (nuint)(6 * lanes));
-                s7.StoreUnsafe(ref target, to + (nuint)(7 * lanes));
-            }
-        }
-
-        for (; i < output.Length; i++)
+        var done = Vector512.IsHardwareAccelerated ? SumBlocks<Wide, Vector512<double>>(scaled, window, output)
+            : Vector.IsHardwareAccelerated ? SumBlocks<Native, Vector<double>>(scaled, window, output)
+            : 0;
+        for (var i = done; i < output.Length; i++)
         {
             var sum = 0.0;
             foreach (var v in scaled.Slice(i, window))
@@ -114,5 +74,85 @@ public static class MovingAverage
 
             output[i] = sum;
         }
+    }
+
+    /// <summary>
+    /// Whole blocks of eight vectors of outputs; returns how many outputs it wrote. Eight independent
+    /// accumulators hide the addition latency; lanes never mix, so each output is still added in the order of k.
+    /// </summary>
+    private static int SumBlocks<TLanes, TVector>(ReadOnlySpan<double> scaled, int window, Span<double> output)
+        where TLanes : ILanes<TVector>
+        where TVector : struct
+    {
+        var n = (nuint)TLanes.Count;
+        var block = 8 * TLanes.Count;
+        ref var source = ref MemoryMarshal.GetReference(scaled);
+        ref var target = ref MemoryMarshal.GetReference(output);
+        var i = 0;
+        for (; i + block <= output.Length; i += block)
+        {
+            TVector s0 = default, s1 = default, s2 = default, s3 = default, s4 = default, s5 = default, s6 = default, s7 = default;
+            for (var j = 0; j < window; j++)
+            {
+                var at = (nuint)(i + j);
+                s0 = TLanes.Add(s0, TLanes.Load(ref source, at));
+                s1 = TLanes.Add(s1, TLanes.Load(ref source, at + n));
+                s2 = TLanes.Add(s2, TLanes.Load(ref source, at + (2 * n)));
+                s3 = TLanes.Add(s3, TLanes.Load(ref source, at + (3 * n)));
+                s4 = TLanes.Add(s4, TLanes.Load(ref source, at + (4 * n)));
+                s5 = TLanes.Add(s5, TLanes.Load(ref source, at + (5 * n)));
+                s6 = TLanes.Add(s6, TLanes.Load(ref source, at + (6 * n)));
+                s7 = TLanes.Add(s7, TLanes.Load(ref source, at + (7 * n)));
+            }
+
+            var to = (nuint)i;
+            TLanes.Store(s0, ref target, to);
+            TLanes.Store(s1, ref target, to + n);
+            TLanes.Store(s2, ref target, to + (2 * n));
+            TLanes.Store(s3, ref target, to + (3 * n));
+            TLanes.Store(s4, ref target, to + (4 * n));
+            TLanes.Store(s5, ref target, to + (5 * n));
+            TLanes.Store(s6, ref target, to + (6 * n));
+            TLanes.Store(s7, ref target, to + (7 * n));
+        }
+
+        return i;
+    }
+
+    /// <summary>One SIMD width; static so the JIT specialises <see cref="SumBlocks"/> for each.</summary>
+    private interface ILanes<TVector>
+        where TVector : struct
+    {
+        static abstract int Count { get; }
+
+        static abstract TVector Load(ref double source, nuint offset);
+
+        static abstract TVector Add(TVector left, TVector right);
+
+        static abstract void Store(TVector value, ref double target, nuint offset);
+    }
+
+    /// <summary>512-bit vectors where the CPU has them (8 doubles).</summary>
+    private readonly struct Wide : ILanes<Vector512<double>>
+    {
+        public static int Count => Vector512<double>.Count;
+
+        public static Vector512<double> Load(ref double source, nuint offset) => Vector512.LoadUnsafe(ref source, offset);
+
+        public static Vector512<double> Add(Vector512<double> left, Vector512<double> right) => left + right;
+
+        public static void Store(Vector512<double> value, ref double target, nuint offset) => value.StoreUnsafe(ref target, offset);
+    }
+
+    /// <summary>The platform's preferred width (Vector&lt;double&gt;).</summary>
+    private readonly struct Native : ILanes<Vector<double>>
+    {
+        public static int Count => Vector<double>.Count;
+
+        public static Vector<double> Load(ref double source, nuint offset) => Vector.LoadUnsafe(ref source, offset);
+
+        public static Vector<double> Add(Vector<double> left, Vector<double> right) => left + right;
+
+        public static void Store(Vector<double> value, ref double target, nuint offset) => value.StoreUnsafe(ref target, offset);
     }
 }

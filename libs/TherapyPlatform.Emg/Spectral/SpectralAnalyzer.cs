@@ -12,6 +12,7 @@ public sealed class SpectralAnalyzer
     private readonly SpectralSettings settings;
     private readonly WelchPsd welch;
     private readonly double[] psd;
+    private SpectralBins? bins;
 
     public SpectralAnalyzer(SpectralSettings? settings = null)
     {
@@ -30,6 +31,12 @@ public sealed class SpectralAnalyzer
         }
 
         welch.Compute(signal, samplingRate, psd);
-        return SpectralMetrics.FromPsd(psd, welch.BinWidth(samplingRate));
+        var width = welch.BinWidth(samplingRate);
+        if (bins is null || bins.Width != width)
+        {
+            bins = new SpectralBins(welch.Bins, width);
+        }
+
+        return SpectralMetrics.FromPsd(psd, bins);
     }
 }

@@ -24,7 +24,7 @@ public sealed class WelchPsd
             windowPower += w * w;
         }
 
-        power = new double[fft.Bins];
+        power = new double[fft.Bins * RealFftPower.BatchSize];
     }
 
     public int SegmentLength => fft.Length;
@@ -56,13 +56,28 @@ public sealed class WelchPsd
 
         psd.Clear();
         var n = SegmentLength;
-        for (var s = 0; s < segments; s++)
+        var bins = Bins;
+        Span<int> starts = stackalloc int[RealFftPower.BatchSize];
+        Span<double> means = stackalloc double[RealFftPower.BatchSize];
+        for (var first = 0; first < segments; first += starts.Length)
         {
-            var source = signal.Slice(s * Step, n);
-            fft.Compute(source, window, SignalStatistics.Mean(source), power);
-            for (var k = 0; k < psd.Length; k++)
+            var batch = Math.Min(starts.Length, segments - first);
+            for (var b = 0; b < batch; b++)
             {
-                psd[k] += power[k];
+                starts[b] = (first + b) * Step;
+                means[b] = SignalStatistics.Mean(signal.Slice(starts[b], n));
+            }
+
+            fft.Compute(signal, starts[..batch], window, means[..batch], power);
+
+            // Segments are added in order, whatever the batch size.
+            for (var b = 0; b < batch; b++)
+            {
+                var spectrum = power.AsSpan(b * bins, bins);
+                for (var k = 0; k < bins; k++)
+                {
+                    psd[k] += spectrum[k];
+                }
             }
         }
 

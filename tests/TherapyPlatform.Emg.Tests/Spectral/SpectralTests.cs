@@ -42,6 +42,25 @@ public sealed class SpectralTests
     }
 
     [Fact]
+    public void Blocks_transformed_together_equal_blocks_transformed_alone()
+    {
+        var signal = Signals.Noise(1024, 1.0, seed: 7);
+        var window = Signals.Noise(256, 1.0, seed: 8);
+        var fft = new RealFftPower(256);
+        var count = Math.Min(RealFftPower.BatchSize, 3);
+        int[] starts = [.. Enumerable.Range(0, count).Select(b => 100 + (128 * b))];
+        double[] offsets = [.. Enumerable.Range(0, count).Select(b => 0.1 * b)];
+        var together = new double[count * fft.Bins];
+        fft.Compute(signal, starts, window, offsets, together);
+        for (var b = 0; b < count; b++)
+        {
+            var alone = new double[fft.Bins];
+            fft.Compute(signal.AsSpan(starts[b], 256), window, offsets[b], alone);
+            Assert.Equal(alone, together.AsSpan(b * fft.Bins, fft.Bins).ToArray());
+        }
+    }
+
+    [Fact]
     public void A_sine_on_a_bin_has_its_frequency_as_mean_and_median_frequency()
     {
         // 1000 Hz, 256-sample segments: bin width 3.90625 Hz, bin 20 = 78.125 Hz.
