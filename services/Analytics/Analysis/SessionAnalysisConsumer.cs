@@ -86,7 +86,7 @@ public sealed partial class SessionAnalysisConsumer(
     {
         try
         {
-            await cache.WriteAsync(AnalyticsEntry.From(session, SessionAnalyticsView.Create(analyzed)));
+            await cache.WriteAsync(AnalyticsEntry.From(session, SessionAnalyticsView.From(analyzed)));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

@@ -43,7 +43,7 @@ public sealed partial class AnalyticsCacheWriter : SubscriptionBase
                 using var activity = AnalyticsTelemetry.Source.StartActivity(
                     "cache analytics", ActivityKind.Internal, TraceHeaders.TraceOf(@event));
                 activity?.SetTag("session.id", analyzed.SessionId);
-                await WriteUntilStoredAsync(AnalyticsEntry.From(session, SessionAnalyticsView.Create(analyzed)), @event.Sequence, cancellationToken);
+                await WriteUntilStoredAsync(AnalyticsEntry.From(session, SessionAnalyticsView.From(analyzed)), @event.Sequence, cancellationToken);
             }
         }
 

@@ -35,7 +35,7 @@ public sealed class CacheHealthCheck(IConnectionMultiplexer redis, CacheStatisti
                 ["usedMemoryBytes"] = stats.UsedMemoryBytes,
             });
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex is RedisException or RedisCommandException or TimeoutException)
         {
             return Degraded();
         }

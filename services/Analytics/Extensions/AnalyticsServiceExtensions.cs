@@ -66,6 +66,8 @@ public static class AnalyticsServiceExtensions
                 redis.AsyncTimeout = timeoutMs;
                 redis.SyncTimeout = timeoutMs;
                 redis.ReconnectRetryPolicy = new LinearRetry(500);
+                // INFO (memory used, for /cache/stats and /health) is an admin command to this client.
+                redis.AllowAdmin = true;
             });
         builder.Services.AddHealthChecks().AddCheck<CacheHealthCheck>(CacheHealthCheck.Name);
         builder.Services.AddSingleton<AnalyticsCache>();

@@ -10,7 +10,8 @@ namespace TherapyPlatform.Analytics.ReadModel;
 /// </summary>
 public sealed record SessionAnalyticsView(Guid Id, int RequestNumber, DateTimeOffset AnalyzedAt, SessionAnalysis Analysis)
 {
-    public static SessionAnalyticsView Create(SessionAnalyzed e) => new(e.SessionId, e.RequestNumber, e.AnalyzedAt, e.Analysis);
+    // Not named Create: Marten would take it for a conventional projection method beside the Evolve override.
+    public static SessionAnalyticsView From(SessionAnalyzed e) => new(e.SessionId, e.RequestNumber, e.AnalyzedAt, e.Analysis);
 }
 
 /// <summary>
@@ -21,5 +22,5 @@ public sealed record SessionAnalyticsView(Guid Id, int RequestNumber, DateTimeOf
 public sealed class SessionAnalyticsProjection : SingleStreamProjection<SessionAnalyticsView, Guid>
 {
     public override SessionAnalyticsView? Evolve(SessionAnalyticsView? snapshot, Guid id, IEvent e) =>
-        e.Data is SessionAnalyzed analyzed ? SessionAnalyticsView.Create(analyzed) : snapshot;
+        e.Data is SessionAnalyzed analyzed ? SessionAnalyticsView.From(analyzed) : snapshot;
 }
