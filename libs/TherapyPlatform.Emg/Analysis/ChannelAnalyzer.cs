@@ -1,3 +1,4 @@
+using System.Buffers;
 using TherapyPlatform.Emg.Amplitude;
 using TherapyPlatform.Emg.Contractions;
 using TherapyPlatform.Emg.Filtering;
@@ -55,23 +56,33 @@ public sealed class ChannelAnalyzer
         string? timingSource = null;
         if (quality.IsValid)
         {
-            var envelope = Envelope.Compute(raw);
-            mvc = MvcThreshold.Resolve(request.ChannelMvc, request.SessionMvc, request.MvcThresholdPercent, envelope);
-            var useActivated = !activated.IsEmpty;
-            var detection = settings.Contractions;
-            var options = new ContractionDetectionOptions
+            // The envelope is not part of the result (plots ask EnvelopeProcessor for it): a pooled buffer.
+            var rented = ArrayPool<double>.Shared.Rent(raw.Length);
+            try
             {
-                ThresholdFactor = useActivated ? detection.ActivatedThresholdFactor : detection.EnvelopeThresholdFactor,
-                MinDurationMs = detection.MinDurationMs,
-                SmoothingWindowSamples = detection.SmoothingWindowSamples,
-                MergeThresholdMs = detection.MergeThresholdMs,
-                RefractoryPeriodMs = detection.RefractoryPeriodMs,
-                MaxContractionMs = detection.MaxContractionMs,
-                MvcThreshold = mvc.Threshold,
-                DurationThresholdMs = request.DurationThresholdMs,
-            };
-            contractions = ContractionDetector.Detect(envelope, useActivated ? activated : envelope, fs, options);
-            timingSource = useActivated ? request.ActivatedLabel ?? "activated" : EnvelopeTimingSource;
+                var envelope = rented.AsSpan(0, raw.Length);
+                Envelope.Compute(raw, envelope);
+                mvc = MvcThreshold.Resolve(request.ChannelMvc, request.SessionMvc, request.MvcThresholdPercent, envelope);
+                var useActivated = !activated.IsEmpty;
+                var detection = settings.Contractions;
+                var options = new ContractionDetectionOptions
+                {
+                    ThresholdFactor = useActivated ? detection.ActivatedThresholdFactor : detection.EnvelopeThresholdFactor,
+                    MinDurationMs = detection.MinDurationMs,
+                    SmoothingWindowSamples = detection.SmoothingWindowSamples,
+                    MergeThresholdMs = detection.MergeThresholdMs,
+                    RefractoryPeriodMs = detection.RefractoryPeriodMs,
+                    MaxContractionMs = detection.MaxContractionMs,
+                    MvcThreshold = mvc.Threshold,
+                    DurationThresholdMs = request.DurationThresholdMs,
+                };
+                contractions = ContractionDetector.Detect(envelope, useActivated ? activated : envelope, fs, options);
+                timingSource = useActivated ? request.ActivatedLabel ?? "activated" : EnvelopeTimingSource;
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
         }
         else
         {
