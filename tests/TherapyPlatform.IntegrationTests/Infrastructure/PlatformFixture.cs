@@ -42,9 +42,11 @@ public sealed class PlatformFixture : IAsyncLifetime
                 $"Parameters:webhook-secret={WebhookSecret}",
             ],
             timeout.Token);
+        // Resource output reaches the test log: a service that fails to start says why (its stderr is an error).
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
+            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error)
+            .AddSimpleConsole(console => console.SingleLine = true));
 
         app = await builder.BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
