@@ -38,18 +38,20 @@ public static class EmgAnalyzer
                 throw new ArgumentException("The file has analog channels but no analog rate.", nameof(file));
             }
 
-            var analyzer = new ChannelAnalyzer(file.AnalogRate, defaults);
-            foreach (var muscle in muscles)
-            {
-                var raw = file.FindAnalog(muscle.RawLabel)!.Samples;
-                var activated = muscle.ActivatedLabel is null ? [] : file.FindAnalog(muscle.ActivatedLabel)!.Samples;
-                channels[muscle.Base] = analyzer.Analyze(raw, activated, new ChannelRequest(
+            var inputs = muscles.Select(muscle => new ChannelInput(
+                file.FindAnalog(muscle.RawLabel)!.Samples,
+                muscle.ActivatedLabel is null ? ReadOnlyMemory<double>.Empty : file.FindAnalog(muscle.ActivatedLabel)!.Samples,
+                new ChannelRequest(
                     muscle.RawLabel,
                     muscle.ActivatedLabel,
                     session.MvcFor(muscle.Base),
                     session.SessionMvc,
                     session.MvcThresholdPercent,
-                    session.DurationThresholdMs));
+                    session.DurationThresholdMs))).ToList();
+            var results = new ChannelAnalyzer(file.AnalogRate, defaults).AnalyzeAll(inputs);
+            for (var i = 0; i < muscles.Count; i++)
+            {
+                channels[muscles[i].Base] = results[i];
             }
         }
 

@@ -49,35 +49,42 @@ public sealed class EnvelopeProcessor
         return envelope;
     }
 
-    public void Compute(ReadOnlySpan<double> raw, Span<double> envelope)
+    public void Compute(ReadOnlySpan<double> raw, Span<double> envelope) => Compute(raw, envelope, [], []);
+
+    /// <summary>
+    /// The envelopes of two channels of the same length at once, with the same numbers as one at a time:
+    /// their filter recursions run interleaved (see <see cref="ZeroPhaseFilter.ApplyExtended(Span{double}, Span{double})"/>).
+    /// An empty second channel computes the first alone.
+    /// </summary>
+    public void Compute(ReadOnlySpan<double> first, Span<double> firstEnvelope, ReadOnlySpan<double> second, Span<double> secondEnvelope)
     {
-        if (envelope.Length != raw.Length)
+        var paired = !second.IsEmpty;
+        if (firstEnvelope.Length != first.Length || secondEnvelope.Length != second.Length)
         {
-            throw new ArgumentException("The envelope must have the signal's length.", nameof(envelope));
+            throw new ArgumentException("Each envelope must have its signal's length.");
         }
 
+        if (paired && second.Length != first.Length)
+        {
+            throw new ArgumentException("Both channels must have the same length.", nameof(second));
+        }
+
+        var n = first.Length;
         var pad = Math.Max(highPass?.PadLength ?? 0, lowPass?.PadLength ?? 0);
-        var rented = ArrayPool<double>.Shared.Rent(raw.Length + (2 * pad));
+        var length = n + (2 * pad);
+        var rented = ArrayPool<double>.Shared.Rent(paired ? 2 * length : length);
         try
         {
-            var work = rented.AsSpan(0, raw.Length + (2 * pad));
-            var signal = work.Slice(pad, raw.Length);
-            raw.CopyTo(signal);
-            Filter(highPass, work, pad, raw.Length);
-            foreach (ref var v in signal)
-            {
-                v = Math.Abs(v);
-            }
-
-            Filter(lowPass, work, pad, raw.Length);
-            if (SmoothingWindowSamples > 0)
-            {
-                MovingAverage.Centered(signal, SmoothingWindowSamples, envelope);
-            }
-            else
-            {
-                signal.CopyTo(envelope);
-            }
+            var workFirst = rented.AsSpan(0, length);
+            var workSecond = paired ? rented.AsSpan(length, length) : [];
+            first.CopyTo(workFirst[pad..]);
+            second.CopyTo(paired ? workSecond[pad..] : []);
+            Filter(highPass, workFirst, workSecond, pad, n);
+            Rectify(workFirst.Slice(pad, n));
+            Rectify(paired ? workSecond.Slice(pad, n) : []);
+            Filter(lowPass, workFirst, workSecond, pad, n);
+            Smooth(workFirst.Slice(pad, n), firstEnvelope);
+            Smooth(paired ? workSecond.Slice(pad, n) : [], secondEnvelope);
         }
         finally
         {
@@ -85,11 +92,42 @@ public sealed class EnvelopeProcessor
         }
     }
 
-    private static void Filter(ZeroPhaseFilter? filter, Span<double> work, int pad, int length)
+    private static void Filter(ZeroPhaseFilter? filter, Span<double> first, Span<double> second, int pad, int length)
     {
-        if (filter is not null)
+        if (filter is null)
         {
-            filter.ApplyExtended(work.Slice(pad - filter.PadLength, length + (2 * filter.PadLength)));
+            return;
+        }
+
+        var start = pad - filter.PadLength;
+        var extended = length + (2 * filter.PadLength);
+        if (second.IsEmpty)
+        {
+            filter.ApplyExtended(first.Slice(start, extended));
+        }
+        else
+        {
+            filter.ApplyExtended(first.Slice(start, extended), second.Slice(start, extended));
+        }
+    }
+
+    private static void Rectify(Span<double> signal)
+    {
+        foreach (ref var v in signal)
+        {
+            v = Math.Abs(v);
+        }
+    }
+
+    private void Smooth(ReadOnlySpan<double> filtered, Span<double> envelope)
+    {
+        if (SmoothingWindowSamples > 0 && !filtered.IsEmpty)
+        {
+            MovingAverage.Centered(filtered, SmoothingWindowSamples, envelope);
+        }
+        else
+        {
+            filtered.CopyTo(envelope);
         }
     }
 }

@@ -76,6 +76,34 @@ public sealed class ZeroPhaseFilter
     /// </summary>
     public void ApplyExtended(Span<double> buffer)
     {
+        Extend(buffer);
+        Filter(buffer, reverse: false, buffer[0]);
+        Filter(buffer, reverse: true, buffer[^1]);
+    }
+
+    /// <summary>
+    /// <see cref="ApplyExtended(Span{double})"/> on two buffers of the same length, with the same numbers:
+    /// for order 4 both recursions run in one loop, so the CPU works on one while the other waits on its
+    /// previous sample (each recursion alone is latency-bound).
+    /// </summary>
+    public void ApplyExtended(Span<double> first, Span<double> second)
+    {
+        if (b.Length != 5 || first.Length != second.Length)
+        {
+            ApplyExtended(first);
+            ApplyExtended(second);
+            return;
+        }
+
+        Extend(first);
+        Extend(second);
+        FilterOrder4(first, second, reverse: false, first[0], second[0]);
+        FilterOrder4(first, second, reverse: true, first[^1], second[^1]);
+    }
+
+    /// <summary>scipy's odd extension: 2 x[0] - x[pad..1] before, 2 x[-1] - x[-2..-pad-1] after.</summary>
+    private void Extend(Span<double> buffer)
+    {
         var pad = PadLength;
         var n = buffer.Length - (2 * pad);
         if (n <= pad)
@@ -90,9 +118,6 @@ public sealed class ZeroPhaseFilter
             buffer[pad - i] = (2 * first) - buffer[pad + i];
             buffer[pad + n - 1 + i] = (2 * last) - buffer[pad + n - 1 - i];
         }
-
-        Filter(buffer, reverse: false, buffer[0]);
-        Filter(buffer, reverse: true, buffer[^1]);
     }
 
     /// <summary>scipy's lfilter loop with zi = steady state * <paramref name="initial"/>, in place.</summary>
@@ -152,6 +177,38 @@ public sealed class ZeroPhaseFilter
             z2 = z3 + (x * b3) - (y * a3);
             z3 = (x * b4) - (y * a4);
             sample = y;
+        }
+    }
+
+    /// <summary>Two independent order-4 recursions interleaved, each exactly as <see cref="FilterOrder4(Span{double}, bool, double)"/>.</summary>
+    private void FilterOrder4(Span<double> first, Span<double> second, bool reverse, double firstInitial, double secondInitial)
+    {
+        double b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4];
+        double a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4];
+        double z0 = steadyState[0] * firstInitial, z1 = steadyState[1] * firstInitial;
+        double z2 = steadyState[2] * firstInitial, z3 = steadyState[3] * firstInitial;
+        double w0 = steadyState[0] * secondInitial, w1 = steadyState[1] * secondInitial;
+        double w2 = steadyState[2] * secondInitial, w3 = steadyState[3] * secondInitial;
+        var count = first.Length;
+        for (var step = 0; step < count; step++)
+        {
+            var index = reverse ? count - 1 - step : step;
+            ref var p = ref first[index];
+            ref var q = ref second[index];
+            var x = p;
+            var u = q;
+            var y = z0 + (b0 * x);
+            var v = w0 + (b0 * u);
+            z0 = z1 + (x * b1) - (y * a1);
+            w0 = w1 + (u * b1) - (v * a1);
+            z1 = z2 + (x * b2) - (y * a2);
+            w1 = w2 + (u * b2) - (v * a2);
+            z2 = z3 + (x * b3) - (y * a3);
+            w2 = w3 + (u * b3) - (v * a3);
+            z3 = (x * b4) - (y * a4);
+            w3 = (u * b4) - (v * a4);
+            p = y;
+            q = v;
         }
     }
 

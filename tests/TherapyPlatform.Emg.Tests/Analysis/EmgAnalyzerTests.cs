@@ -49,6 +49,23 @@ public sealed class EmgAnalyzerTests
     }
 
     [Fact]
+    public void Muscles_analysed_together_equal_muscles_analysed_alone()
+    {
+        var file = GhostlySession.Read(GhostlySession.Writer());
+        var analyzer = new ChannelAnalyzer(file.AnalogRate);
+        var inputs = new[] { "CH1", "CH2" }.Select(m => new ChannelInput(
+            file.FindAnalog(m + " Raw")!.Samples,
+            file.FindAnalog(m + " activated")!.Samples,
+            new ChannelRequest(m + " Raw", m + " activated", null, null, 75, 2000))).ToList();
+        var together = analyzer.AnalyzeAll(inputs);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var alone = analyzer.Analyze(inputs[i].Raw.Span, inputs[i].Activated.Span, inputs[i].Request);
+            Assert.Equal(EmgJson.Serialize(alone), EmgJson.Serialize(together[i]));
+        }
+    }
+
+    [Fact]
     public void File_facts_describe_the_recording()
     {
         var facts = Session.FileFacts;

@@ -127,6 +127,20 @@ public sealed class FilteringTests
         Assert.Equal(envelope, EnvelopeProcessor.Compute(raw, fs));
     }
 
+    [Fact]
+    public void Two_envelopes_at_once_equal_one_at_a_time()
+    {
+        const double fs = 990;
+        var first = Signals.SineBursts(12_000, fs, 100, 1e-3, 0.01, (2000, 5000));
+        var second = Signals.Noise(12_000, 1e-4, seed: 12);
+        var processor = new EnvelopeProcessor(fs);
+        var firstEnvelope = new double[first.Length];
+        var secondEnvelope = new double[second.Length];
+        processor.Compute(first, firstEnvelope, second, secondEnvelope);
+        Assert.Equal(processor.Compute(first), firstEnvelope);
+        Assert.Equal(processor.Compute(second), secondEnvelope);
+    }
+
     private static void AssertClose(double[] expected, IReadOnlyList<double> actual, double relative)
     {
         Assert.Equal(expected.Length, actual.Count);
