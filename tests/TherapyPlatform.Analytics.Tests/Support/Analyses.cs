@@ -25,7 +25,7 @@ public static class Analyses
     public static SessionAnalyticsView View(int requestNumber)
     {
         var analysis = FileAnalysis.Run(RecordingFiles.TwoMuscles(), new SessionSettings(), AnalyticsSettings.Default, "two.c3d").Analysis!;
-        return SessionAnalyticsView.Create(new SessionAnalyzed(
+        return SessionAnalyticsView.From(new SessionAnalyzed(
             SessionIdentity.FromHash(FileHash), requestNumber, analysis, new DateTimeOffset(2026, 3, 4, 10, 5, 56, 123, TimeSpan.Zero)));
     }
 }

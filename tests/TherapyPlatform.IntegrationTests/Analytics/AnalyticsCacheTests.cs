@@ -85,7 +85,6 @@ public sealed class AnalyticsCacheTests(PlatformFixture platform) : IDisposable
         await analytics.App.ResourceCommands.ExecuteCommandAsync("redis", KnownResourceCommands.StopCommand, timeout.Token);
         try
         {
-            await analytics.App.ResourceNotifications.WaitForResourceAsync("redis", KnownResourceStates.Exited, timeout.Token);
             using var bypass = await analytics.GetAnalyticsUntilAsync(sessionId, "bypass");
             using var health = await HealthUntilAsync("Degraded", timeout.Token);
 
@@ -101,11 +100,14 @@ public sealed class AnalyticsCacheTests(PlatformFixture platform) : IDisposable
         }
         finally
         {
-            await analytics.App.ResourceCommands.ExecuteCommandAsync("redis", KnownResourceCommands.StartCommand, timeout.Token);
-            await analytics.App.ResourceNotifications.WaitForResourceHealthyAsync("redis", timeout.Token);
+            // Back for the tests that follow, whatever happened above.
+            using var restart = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await analytics.App.ResourceCommands.ExecuteCommandAsync("redis", KnownResourceCommands.StartCommand, restart.Token);
+            await analytics.App.ResourceNotifications.WaitForResourceHealthyAsync("redis", restart.Token);
         }
 
-        using var recovered = await HealthUntilAsync("Healthy", timeout.Token);
+        using var recovery = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var recovered = await HealthUntilAsync("Healthy", recovery.Token);
         using var miss = await analytics.GetAnalyticsUntilAsync(sessionId, "miss");
         using var hit = await analytics.GetAnalyticsUntilAsync(sessionId, "hit");
         Assert.Equal("hit", AnalyticsPlatform.CacheOutcomeOf(hit));

@@ -14,8 +14,8 @@ namespace TherapyPlatform.IntegrationTests.Analytics;
 [Collection(PlatformCollection.Name)]
 public sealed class DuplicateRequestTests(PlatformFixture platform) : IDisposable
 {
-    private const string Exchange = "TherapyPlatform.Contracts:SessionAnalysisRequested";
-    private const string Queue = "SessionAnalysis";
+    /// <summary>The queue Ingestion sends requests to (MassTransit binds an exchange of the same name to it).</summary>
+    private const string Queue = "session-analysis";
     private readonly AnalyticsPlatform analytics = new(platform);
 
     [SharedDataFact]
@@ -55,7 +55,7 @@ public sealed class DuplicateRequestTests(PlatformFixture platform) : IDisposabl
         return new Guid(bytes, bigEndian: true);
     }
 
-    /// <summary>Publishes what Ingestion publishes, in MassTransit's JSON envelope.</summary>
+    /// <summary>Sends what Ingestion sends, in MassTransit's JSON envelope.</summary>
     private static async Task PublishCopiesAsync(IChannel channel, Guid sessionId, string hash, int copies, CancellationToken cancellationToken)
     {
         for (var i = 0; i < copies; i++)
@@ -68,7 +68,7 @@ public sealed class DuplicateRequestTests(PlatformFixture platform) : IDisposabl
                 sentTime = DateTimeOffset.UtcNow,
             });
             var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", DeliveryMode = DeliveryModes.Persistent };
-            await channel.BasicPublishAsync(Exchange, string.Empty, mandatory: false, properties, envelope, cancellationToken);
+            await channel.BasicPublishAsync(Queue, string.Empty, mandatory: false, properties, envelope, cancellationToken);
         }
     }
 
