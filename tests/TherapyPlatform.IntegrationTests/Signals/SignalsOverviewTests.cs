@@ -14,7 +14,7 @@ public sealed class SignalsOverviewTests(PlatformFixture platform) : IDisposable
     [Fact]
     public async Task After_analysis_the_first_overview_request_is_a_redis_hit()
     {
-        var sessionId = await signals.AnalyzedSessionAsync(SignalsPlatform.GeneratedFile(variant: 1));
+        var sessionId = await signals.AnalyzedSessionAsync(SignalsPlatform.GeneratedFile(seed: 7002));
         var redis = await signals.RedisAsync();
 
         // Only the consumer writes this key before any request asks for the CH2 envelope.
@@ -34,7 +34,7 @@ public sealed class SignalsOverviewTests(PlatformFixture platform) : IDisposable
     [Fact]
     public async Task A_reanalysis_replaces_the_overviews()
     {
-        var sessionId = await signals.AnalyzedSessionAsync(SignalsPlatform.GeneratedFile(variant: 2));
+        var sessionId = await signals.AnalyzedSessionAsync(SignalsPlatform.GeneratedFile(seed: 7003));
         var redis = await signals.RedisAsync();
         var key = CacheKeys.Overview(sessionId, "CH1 Raw", "raw");
         var first = await SignalsPlatform.WaitForRedisValueAsync(redis, key, _ => true);
@@ -42,7 +42,7 @@ public sealed class SignalsOverviewTests(PlatformFixture platform) : IDisposable
 
         using var reanalysis = await signals.Ingestion.PostAsJsonAsync($"/api/sessions/{sessionId}/reanalyze", new { });
         reanalysis.EnsureSuccessStatusCode();
-        await signals.WaitForAnalysisAsync(sessionId, firstRequest + 1);
+        await signals.AssertAnalyzedAsync(sessionId);
 
         var replaced = await SignalsPlatform.WaitForRedisValueAsync(redis, key, value => BinaryPrimitives.ReadInt32BigEndian(value) == firstRequest + 1);
         Assert.Equal(first.AsSpan(4).ToArray(), replaced.AsSpan(4).ToArray()); // same file: same points, newer request
