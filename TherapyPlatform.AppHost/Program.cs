@@ -1,4 +1,5 @@
 using TherapyPlatform.AppHost.Infrastructure;
+using TherapyPlatform.AppHost.Security;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -12,6 +13,10 @@ var storageServiceKey = builder.AddParameter("storage-service-key", value: "", p
 var webhookSecret = builder.AddParameter("webhook-secret",
     new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 
+// Bearer tokens: a generated signing key for local development (`therapy token` signs with it); for Supabase-issued
+// tokens set it to the project's JWT secret and the issuer/audience/claims to Supabase's.
+var auth = builder.AddAuthParameters();
+
 builder.AddProject<Projects.Ingestion>("ingestion")
     .WithInfrastructure(infrastructure.Database, TherapyInfrastructure.DatabaseName)
     .WithInfrastructure(infrastructure.Messaging, TherapyInfrastructure.MessagingName)
@@ -19,6 +24,7 @@ builder.AddProject<Projects.Ingestion>("ingestion")
     .WithEnvironment("Storage__Bucket", storageBucket)
     .WithEnvironment("Storage__ServiceKey", storageServiceKey)
     .WithEnvironment("Webhook__Secret", webhookSecret)
+    .WithAuth(auth)
     .WithHttpHealthCheck("/health");
 
 // Admin key of Analytics' POST /cache/invalidate: a secret parameter, generated when not given
@@ -33,12 +39,14 @@ builder.AddProject<Projects.Analytics>("analytics")
     .WithInfrastructure(infrastructure.Database, TherapyInfrastructure.DatabaseName)
     .WithInfrastructure(infrastructure.Redis, TherapyInfrastructure.RedisName)
     .WithInfrastructure(infrastructure.Messaging, TherapyInfrastructure.MessagingName)
+    .WithAuth(auth)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Signals>("signals")
     .WithInfrastructure(infrastructure.Database, TherapyInfrastructure.DatabaseName)
     .WithInfrastructure(infrastructure.Redis, TherapyInfrastructure.RedisName)
     .WithInfrastructure(infrastructure.Messaging, TherapyInfrastructure.MessagingName)
+    .WithAuth(auth)
     .WithHttpHealthCheck("/health");
 
 builder.Build().Run();

@@ -11,8 +11,8 @@ using OpenTelemetry.Trace;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// What every service shares: OpenTelemetry to the Aspire dashboard, health endpoints, service discovery,
-/// resilient HttpClients and ProblemDetails. Each service registers its own ActivitySource where it uses it.
+/// What every service shares: OpenTelemetry to the Aspire dashboard, health endpoints, bearer-token security,
+/// service discovery, resilient HttpClients and ProblemDetails. Each service registers its own ActivitySource where it uses it.
 /// </summary>
 public static class Extensions
 {
@@ -27,6 +27,7 @@ public static class Extensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.AddPlatformSecurity();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -80,16 +81,17 @@ public static class Extensions
 
     /// <summary>
     /// <c>/health</c>: readiness, every check (the service's dependencies included); <c>/alive</c>: liveness, the
-    /// process only. Both in every environment, with a JSON body that lists each check and no secrets.
+    /// process only. Both in every environment and open to probes, with a JSON body that lists each check and no secrets.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync })
+            .AllowAnonymous();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(LiveTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

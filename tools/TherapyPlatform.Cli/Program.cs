@@ -5,4 +5,5 @@ using TherapyPlatform.Cli.C3d;
 var root = new RootCommand("therapy: TherapyPlatform command-line tools");
 root.Subcommands.Add(C3dCommand.Create());
 root.Subcommands.Add(TherapyPlatform.Cli.Emg.EmgCommand.Create());
+root.Subcommands.Add(TherapyPlatform.Cli.Tokens.TokenCommand.Create());
 return root.Parse(args).Invoke();

@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using TherapyPlatform.Ingestion.Intake;
 using TherapyPlatform.ServiceDefaults.EventStore;
+using TherapyPlatform.ServiceDefaults.Security;
 using TherapyPlatform.Sessions;
 using TherapyPlatform.Sessions.Events;
 
@@ -14,9 +16,9 @@ public static class SessionsApi
     public static RouteGroupBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/sessions").WithTags("Sessions");
-        group.MapPost("/", UploadAsync).DisableAntiforgery();
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetSession");
-        group.MapPost("/{id:guid}/reanalyze", ReanalyzeAsync);
+        group.MapPost("/", UploadAsync).DisableAntiforgery().RequireAuthorization(PlatformRoles.UploadSessions);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetSession").RequireAuthorization(PlatformRoles.ReadSessions);
+        group.MapPost("/{id:guid}/reanalyze", ReanalyzeAsync).RequireAuthorization(PlatformRoles.AdminOnly);
         return group;
     }
 
@@ -66,6 +68,11 @@ public static class SessionsApi
         {
             errors["patientCode"] = [$"'{patientCode}' is not a patient code of the configured pattern."];
         }
+        else if (!request.HttpContext.User.CanSee(patientCode.Length > 0 ? patientCode : null))
+        {
+            return TypedResults.Problem("Therapists upload sessions only for their own patients (give patientCode).",
+                statusCode: StatusCodes.Status403Forbidden, title: "Not your patient");
+        }
 
         var settings = SessionSettingsRequest.FromForm(form, errors);
         if (errors.Count == 0 && settings.Validate() is { } invalid)
@@ -96,12 +103,18 @@ public static class SessionsApi
         };
     }
 
-    internal static async Task<Results<Ok<SessionDetails>, NotFound>> GetAsync(Guid id, IQuerySession session, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<SessionDetails>, NotFound, ForbidHttpResult>> GetAsync(
+        Guid id, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var state = await session.LoadAsync<Session>(id, cancellationToken);
         if (state is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (!user.CanSee(state.PatientCode))
+        {
+            return TypedResults.Forbid();
         }
 
         var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);

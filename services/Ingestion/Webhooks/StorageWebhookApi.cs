@@ -17,7 +17,8 @@ public static partial class StorageWebhookApi
     public static RouteGroupBuilder MapStorageWebhookApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/webhooks").WithTags("Webhooks");
-        group.MapPost("/storage", ReceiveAsync).DisableAntiforgery();
+        // Authenticated by its HMAC signature, not by a bearer token: storage cannot hold one.
+        group.MapPost("/storage", ReceiveAsync).DisableAntiforgery().AllowAnonymous();
         return group;
     }
 

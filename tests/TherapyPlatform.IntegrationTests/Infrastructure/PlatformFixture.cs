@@ -1,7 +1,9 @@
 using Aspire.Hosting;
+using System.Net.Http.Headers;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TherapyPlatform.Cli.Tokens;
 
 namespace TherapyPlatform.IntegrationTests.Infrastructure;
 
@@ -17,6 +19,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public static readonly string[] Servers = ["redis", "postgres", "rabbitmq"];
 
     public const string WebhookSecret = "integration-test-webhook-secret";
+    public const string SigningKey = "integration-test-signing-key-0123456789abcdef0123456789";
     public const string Bucket = "c3d-examples";
 
     private readonly DirectoryInfo dataDirectory = Directory.CreateTempSubdirectory("therapy-it-");
@@ -40,6 +43,7 @@ public sealed class PlatformFixture : IAsyncLifetime
                 $"Parameters:storage-bucket={Bucket}",
                 $"Parameters:storage-service-key={FakeSupabaseStorage.ServiceKey}",
                 $"Parameters:webhook-secret={WebhookSecret}",
+                $"Parameters:auth-signing-key={SigningKey}",
             ],
             timeout.Token);
         // Resource output reaches the test log: a service that fails to start says why (its stderr is an error).
@@ -56,7 +60,24 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
     }
 
-    public HttpClient CreateClient(string service) => App.CreateHttpClient(service, "http");
+    /// <summary>A client of a service that sends an admin's bearer token.</summary>
+    public HttpClient CreateClient(string service) => CreateClient(service, Token("admin"));
+
+    /// <summary>A client of a service that sends the given bearer token (none when null).</summary>
+    public HttpClient CreateClient(string service, string? token)
+    {
+        var client = App.CreateHttpClient(service, "http");
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    /// <summary>A token signed with the platform's key, as <c>therapy token</c> makes them.</summary>
+    public static string Token(string role, params string[] patients) =>
+        DevelopmentTokens.Create(SigningKey, role, patients, subject: $"test-{role}");
 
     public async Task DisposeAsync()
     {
