@@ -16,6 +16,8 @@ namespace TherapyPlatform.Benchmarks.Emg;
 /// most 30 ms. Without ../shared a generated recording of the same shape is used.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MaxColumn]
 public class EmgAnalyticsBenchmarks
 {
     private C3dFile file = null!;
@@ -41,7 +43,11 @@ public class EmgAnalyticsBenchmarks
     public SessionAnalysis FullAnalytics() => EmgAnalyzer.Analyze(file);
 
     [Benchmark(Description = "CH1 envelope (HP, rectify, LP, moving average)")]
-    public double[] Envelope() => processor.Compute(raw);
+    public double[] Envelope()
+    {
+        processor.Compute(raw, envelope);
+        return envelope;
+    }
 
     [Benchmark(Description = "CH1 whole-signal Welch MPF/MDF/FI")]
     public SpectralMetrics WholeSignalSpectrum() => spectral.Analyze(raw, file.AnalogRate);

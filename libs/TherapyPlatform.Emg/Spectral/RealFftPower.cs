@@ -9,9 +9,11 @@ namespace TherapyPlatform.Emg.Spectral;
 /// at once, one per SIMD lane: every lane does exactly the scalar arithmetic, so results do not depend on
 /// the vector width.
 /// Hand-written on purpose: FftSharp 2.2.0 gives the same numbers (the tests cross-check it), but it
-/// recomputes every twiddle factor with Math.Cos/Math.Sin inside the butterflies and has no real-input
-/// transform, which makes the ~7,000 transforms of one session more than ten times slower than this one
-/// (precomputed twiddles, a half-length complex FFT of the packed real input, no allocation per call).
+/// recomputes every twiddle factor with Math.Cos/Math.Sin (and every bit reversal with Math.Log) inside the
+/// transform and has no real-input transform: measured here at 55-66 us per 256-point transform (MathNet.Numerics
+/// 5.0.0's Fourier.ForwardReal: 26 us) against 0.75 us for this one, i.e. 0.2-0.45 s for the ~7,000 Welch
+/// segments of one session instead of 5 ms (precomputed twiddles, a half-length complex FFT of the packed real
+/// input, several segments per call, no allocation per call).
 /// </summary>
 public sealed class RealFftPower
 {
