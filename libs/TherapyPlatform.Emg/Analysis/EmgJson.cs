@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using TherapyPlatform.Emg.Contractions;
 
 namespace TherapyPlatform.Emg.Analysis;
 
@@ -18,9 +17,6 @@ public static class EmgJson
     public static string Serialize(ChannelAnalysis channel) =>
         JsonSerializer.Serialize(channel, EmgJsonContext.Default.ChannelAnalysis);
 
-    public static string Serialize(ContractionAnalysis contractions) =>
-        JsonSerializer.Serialize(contractions, EmgJsonContext.Default.ContractionAnalysis);
-
     public static SessionAnalysis? Deserialize(string json) =>
         JsonSerializer.Deserialize(json, EmgJsonContext.Default.SessionAnalysis);
 }
@@ -30,5 +26,4 @@ public static class EmgJson
     WriteIndented = true,
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(SessionAnalysis))]
-[JsonSerializable(typeof(ContractionAnalysis))]
 internal sealed partial class EmgJsonContext : JsonSerializerContext;

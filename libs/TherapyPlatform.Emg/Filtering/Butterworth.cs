@@ -9,8 +9,9 @@ public enum FilterKind
 /// <summary>
 /// Digital Butterworth design exactly as scipy.signal.butter(order, cutoff / nyquist, btype) does it:
 /// analog prototype poles, frequency pre-warping (fs = 2), lp2lp/lp2hp in zpk form, bilinear transform,
-/// then zpk -> (b, a) by expanding the polynomials. Hand-written because no maintained .NET package
-/// offers scipy's design; MathNet's IIR designs use a different formulation and other coefficients.
+/// then zpk -> (b, a) by expanding the polynomials. Hand-written because neither FftSharp (FFT brick-wall
+/// filters only) nor MathNet.Numerics (no IIR design) offers a Butterworth design, and the envelope depends
+/// on scipy's exact route to the coefficients (the tests compare them with scipy's to 1e-13).
 /// </summary>
 public static class Butterworth
 {
@@ -89,7 +90,7 @@ public static class Butterworth
             poles[i] = (fs2 + poles[i]) / (fs2 - poles[i]);
         }
 
-        var zeroProduct = zeros.Length == 0 ? 1.0 : NumpyComplex.Product(zeroFactors);
+        var zeroProduct = NumpyComplex.Product(zeroFactors);
         gain *= (zeroProduct / NumpyComplex.Product(poleFactors)).Re;
 
         var b = ExpandRealPolynomial(digitalZeros);

@@ -39,12 +39,18 @@ internal readonly record struct NumpyComplex(double Re, double Im)
         return new(magnitude * Math.Cos(x.Im), magnitude * Math.Sin(x.Im));
     }
 
+    /// <summary>numpy.prod: the first value times the others in order (1 for none).</summary>
     public static NumpyComplex Product(ReadOnlySpan<NumpyComplex> values)
     {
-        NumpyComplex product = 1.0;
-        for (var i = 0; i < values.Length; i++)
+        if (values.IsEmpty)
         {
-            product = i == 0 ? values[0] : product * values[i];
+            return 1.0;
+        }
+
+        var product = values[0];
+        foreach (var value in values[1..])
+        {
+            product *= value;
         }
 
         return product;

@@ -21,8 +21,6 @@ public sealed class SpectralAnalyzer
         psd = new double[welch.Bins];
     }
 
-    public WelchPsd Welch => welch;
-
     public SpectralMetrics Analyze(ReadOnlySpan<double> signal, double samplingRate)
     {
         if (signal.Length < welch.SegmentLength || SignalStatistics.PopulationStd(signal) < settings.MinStandardDeviation)
