@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Globalization;
+using StackExchange.Redis;
+using TherapyPlatform.Bench.AnalyticsLoad;
+using TherapyPlatform.Contracts.Caching;
+
+// GET /api/sessions/{id}/analytics end to end over HTTP on loopback (see bench/README.md, "Analytics cache"):
+// 200 requests/s for 30 s each for hits, misses (the entry deleted just before each request) and with Redis
+// stopped; the server's own time of a hit beside a raw Redis GET of the same value; Redis memory per session.
+// Usage: AnalyticsLoad [perSecond=200] [seconds=30]
+var perSecond = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+var duration = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30);
+
+await using var platform = await Platform.StartAsync();
+var sessions = new List<(string Name, Guid Id)>();
+foreach (var (name, content) in GhostlyFiles.All())
+{
+    sessions.Add((name, await platform.AnalyzedSessionAsync(content, name + ".c3d")));
+}
+
+var redis = platform.Redis.GetDatabase();
+Console.WriteLine($"{Environment.ProcessorCount} cores, load average {Platform.LoadAverage()}");
+Console.WriteLine();
+Console.WriteLine("| Session file | JSON bytes | stored bytes | Redis memory analytics | Redis memory metadata | total per session |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+foreach (var (name, id) in sessions)
+{
+    using var response = await platform.GetAnalyticsAsync(id);
+    var json = (await response.Content.ReadAsByteArrayAsync()).Length;
+    var stored = await redis.StringLengthAsync(CacheKeys.Analytics(id));
+    var analytics = (long)await redis.ExecuteAsync("MEMORY", "USAGE", CacheKeys.Analytics(id));
+    var metadata = (long)await redis.ExecuteAsync("MEMORY", "USAGE", CacheKeys.Metadata(id));
+    Console.WriteLine($"| {name} | {json:N0} | {stored:N0} | {analytics:N0} | {metadata:N0} | {analytics + metadata:N0} |");
+}
+
+Console.WriteLine();
+Console.WriteLine("| Scenario | Requests | p50 ms | p99 ms | max ms | server p50 ms | server p99 ms | answers |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
+Guid SessionOf(int i) => sessions[i % sessions.Count].Id;
+
+// Warm-up (JIT, connections), not reported.
+await OpenLoop.RunAsync(perSecond, TimeSpan.FromSeconds(5), i => platform.TimedGetAsync(SessionOf(i)));
+Console.WriteLine(OpenLoop.Row("hit", await OpenLoop.RunAsync(perSecond, duration, i => platform.TimedGetAsync(SessionOf(i)))));
+
+var rawGets = await OpenLoop.RunAsync(perSecond, duration, async i =>
+{
+    var started = Stopwatch.GetTimestamp();
+    var value = (byte[]?)await redis.StringGetAsync(CacheKeys.Analytics(SessionOf(i)));
+    return new Sample(Stopwatch.GetElapsedTime(started).TotalMilliseconds, null, value is null ? "null" : "value", 0);
+});
+Console.WriteLine(OpenLoop.Row("raw Redis GET of the entry (client side)", rawGets));
+
+Console.WriteLine(OpenLoop.Row("miss", await OpenLoop.RunAsync(perSecond, duration, async i =>
+{
+    await redis.KeyDeleteAsync(CacheKeys.Analytics(SessionOf(i)));
+    return await platform.TimedGetAsync(SessionOf(i));
+})));
+
+await platform.StopRedisAsync();
+await platform.WaitForBypassAsync(SessionOf(0));
+Console.WriteLine(OpenLoop.Row("Redis stopped", await OpenLoop.RunAsync(perSecond, duration, i => platform.TimedGetAsync(SessionOf(i)))));
+await platform.StartRedisAsync();
