@@ -101,6 +101,20 @@ public sealed class ContractionDetectorTests
         Assert.Equal(1, result.DurationCompliantCount);
     }
 
+    [Theory]
+    [InlineData(0.30, 100, 200)]
+    [InlineData(0.31, 101, 199)]
+    public void Samples_exactly_on_the_threshold_keep_the_reference_side(double factor, int start, int end)
+    {
+        // Smoothed over 5 samples, three ones sum to 0.6000000000000001 > 0.3 * max = 0.6: active (a tie the
+        // reference resolves this way); at factor 0.31 the threshold is clear of every sum.
+        var x = Signals.Steps(1000, 1.0, (100, 200));
+        Array.Fill(x, 2.0, 400, 200);
+        Array.Fill(x, 0.5, 800, 50);
+        var result = ContractionDetector.Detect(x, 1000, Exact(factor) with { SmoothingWindowSamples = 5 });
+        Assert.Equal([(start, end), (399, 601)], result.Contractions.Select(c => (c.StartIdx, c.EndIdx)));
+    }
+
     [Fact]
     public void Sample_counts_truncate_like_the_reference()
     {
