@@ -24,6 +24,10 @@ public sealed class AnalyticsPlatform(PlatformFixture platform) : IDisposable
 
     public static byte[] GhostlyFile(string name) => File.ReadAllBytes(SharedData.PathOf("c3d", "ghostly", name + ".c3d"));
 
+    /// <summary>A real file with one more (zero) block and a random tail after its data: a session no other test has.</summary>
+    public static byte[] UniqueCopy(string name) =>
+        [.. GhostlyFile(name), .. new byte[512], .. Guid.NewGuid().ToByteArray()];
+
     /// <summary>Uploads a file (or finds its session when it was uploaded before) and waits until it is analysed.</summary>
     public async Task<Guid> AnalyzedSessionAsync(byte[] content, string fileName)
     {

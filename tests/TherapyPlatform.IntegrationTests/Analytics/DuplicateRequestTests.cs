@@ -21,9 +21,7 @@ public sealed class DuplicateRequestTests(PlatformFixture platform) : IDisposabl
     [SharedDataFact]
     public async Task Redelivered_and_racing_requests_commit_one_analysis()
     {
-        // A copy of a real file with one more (zero) block after its data: a session no other test has.
-        var original = AnalyticsPlatform.GhostlyFile("Ghostly_Emg_20240304_10-05-56-0883");
-        var content = original.Concat(new byte[512]).Concat(Guid.NewGuid().ToByteArray()).ToArray();
+        var content = AnalyticsPlatform.UniqueCopy("Ghostly_Emg_20240304_10-05-56-0883");
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var factory = new ConnectionFactory { Uri = new Uri((await platform.App.GetConnectionStringAsync("rabbitmq", timeout.Token))!) };
