@@ -1,3 +1,4 @@
+using TherapyPlatform.AppHost;
 using TherapyPlatform.AppHost.Infrastructure;
 using TherapyPlatform.AppHost.Security;
 
@@ -7,9 +8,9 @@ var infrastructure = builder.AddTherapyInfrastructure();
 
 // Supabase Storage, where session files land (its webhook calls Ingestion). Keys are parameters, never in the repo:
 // set them with `dotnet user-secrets` on the AppHost or Parameters__* environment variables.
-var storageUrl = builder.AddParameter("storage-url", value: "", publishValueAsDefault: false);
-var storageBucket = builder.AddParameter("storage-bucket", value: "c3d-examples", publishValueAsDefault: true);
-var storageServiceKey = builder.AddParameter("storage-service-key", value: "", publishValueAsDefault: false, secret: true);
+var storageUrl = builder.AddParameterWithDefault("storage-url", "");
+var storageBucket = builder.AddParameterWithDefault("storage-bucket", "c3d-examples");
+var storageServiceKey = builder.AddParameterWithDefault("storage-service-key", "", secret: true);
 var webhookSecret = builder.AddParameter("webhook-secret",
     new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 

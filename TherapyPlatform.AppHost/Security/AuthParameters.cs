@@ -17,10 +17,10 @@ public static class AuthParameterExtensions
     /// </summary>
     public static AuthParameters AddAuthParameters(this IDistributedApplicationBuilder builder) => new(
         builder.AddParameter("auth-signing-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true),
-        builder.AddParameter("auth-issuer", value: "therapy-platform", publishValueAsDefault: true),
-        builder.AddParameter("auth-audience", value: "therapy-platform", publishValueAsDefault: true),
-        builder.AddParameter("auth-role-claim", value: "role", publishValueAsDefault: true),
-        builder.AddParameter("auth-patients-claim", value: "patients", publishValueAsDefault: true));
+        builder.AddParameterWithDefault("auth-issuer", "therapy-platform"),
+        builder.AddParameterWithDefault("auth-audience", "therapy-platform"),
+        builder.AddParameterWithDefault("auth-role-claim", "role"),
+        builder.AddParameterWithDefault("auth-patients-claim", "patients"));
 
     public static IResourceBuilder<ProjectResource> WithAuth(this IResourceBuilder<ProjectResource> service, AuthParameters auth) =>
         service

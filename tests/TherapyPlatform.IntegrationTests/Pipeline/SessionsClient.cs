@@ -22,7 +22,10 @@ public static class SessionsClient
             form.Add(new StringContent(value), name);
         }
 
-        return await ingestion.PostAsync("/api/sessions", form);
+        // As curl does for large bodies: the server can refuse (401, 413) before the body is sent.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions") { Content = form };
+        request.Headers.ExpectContinue = true;
+        return await ingestion.SendAsync(request);
     }
 
     public static async Task<Guid> SessionIdOf(HttpResponseMessage response)
