@@ -15,9 +15,9 @@ namespace TherapyPlatform.Signals.Series;
 internal sealed record ServedSeries(SessionMetadata Session, ResolvedChannel Channel, SignalSeries Series, string? CacheLayer);
 
 /// <summary>
-/// Answers a series request: the overview from Redis when the whole recording is asked at the default point count,
-/// otherwise the window cut from the decoded channel (memory, else the file store) and downsampled; a computed
-/// overview is stored for the next request.
+/// Answers a series request: the stored overview (memory, else Redis) when the whole recording is asked at the
+/// default point count, otherwise the window cut from the decoded channel (memory, else the file store) and
+/// downsampled; a computed overview is stored for the next request.
 /// </summary>
 internal sealed class SeriesService(
     SessionMetadataStore metadataStore,
@@ -47,9 +47,9 @@ internal sealed class SeriesService(
         }
 
         var isOverview = window.Covers(metadata.SamplesPerChannel) && query.MaxPoints == options.Value.DefaultMaxPoints;
-        if (isOverview && await overviews.GetAsync(metadata, channel!) is { } stored)
+        if (isOverview && await overviews.GetAsync(metadata, channel!, cancellationToken) is ({ } stored, var layer))
         {
-            return Served(metadata, channel!, stored, CacheLayers.Redis);
+            return Served(metadata, channel!, stored, layer);
         }
 
         Cached<DecodedRecording> recording;

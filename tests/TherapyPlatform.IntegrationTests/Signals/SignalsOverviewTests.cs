@@ -12,7 +12,7 @@ public sealed class SignalsOverviewTests(PlatformFixture platform) : IDisposable
     private readonly SignalsPlatform signals = new(platform);
 
     [Fact]
-    public async Task After_analysis_the_first_overview_request_is_a_redis_hit()
+    public async Task After_analysis_the_overviews_are_in_redis_and_the_first_request_is_a_hit()
     {
         var sessionId = await signals.AnalyzedSessionAsync(SignalsPlatform.GeneratedFile(seed: 7002));
         var redis = await signals.RedisAsync();
@@ -23,7 +23,7 @@ public sealed class SignalsOverviewTests(PlatformFixture platform) : IDisposable
 
         response.EnsureSuccessStatusCode();
         Assert.Equal("hit", response.Headers.GetValues("X-Cache").Single());
-        Assert.Equal("redis", response.Headers.GetValues("X-Cache-Layer").Single());
+        Assert.Contains(response.Headers.GetValues("X-Cache-Layer").Single(), new[] { "memory", "redis" });
         Assert.True((await redis.KeyTimeToLiveAsync(CacheKeys.Overview(sessionId, "CH2 Raw", "envelope"))) > TimeSpan.Zero);
         foreach (var (channel, kind) in new[] { ("CH1 Raw", "raw"), ("CH1 Raw", "envelope"), ("CH1 activated", "activated"), ("CH2 activated", "activated") })
         {

@@ -76,20 +76,25 @@ public sealed class SeriesServiceTests
     }
 
     [Fact]
-    public async Task A_computed_overview_is_stored_in_the_shared_cache_and_served_from_it_next()
+    public async Task A_computed_overview_is_kept_in_memory_and_in_the_shared_cache_for_other_replicas()
     {
         var session = signals.AddSession(file, requestNumber: 2);
+        var replica = new SignalsHarness(sameStoresAs: signals);
 
         var computed = await signals.ServeAsync(session, "CH1 activated");
-        var cached = await signals.ServeAsync(session, "CH1 activated");
+        var again = await signals.ServeAsync(session, "CH1 activated");
+        var elsewhere = await replica.ServeAsync(session, "ch1 ACTIVATED");
+        var elsewhereAgain = await replica.ServeAsync(session, "CH1 activated");
 
         var key = CacheKeys.Overview(session, "CH1 activated", "activated");
         Assert.True(OverviewCodec.TryDecode(signals.Shared.Entries[key], out var requestNumber, out _));
         Assert.Equal(2, requestNumber);
+        Assert.Equal(
+            new[] { CacheLayers.Memory, CacheLayers.Redis, CacheLayers.Memory },
+            new[] { again.CacheLayer, elsewhere.CacheLayer, elsewhereAgain.CacheLayer });
         Assert.NotEqual(CacheLayers.Redis, computed.CacheLayer);
-        Assert.Equal(CacheLayers.Redis, cached.CacheLayer);
-        Assert.Equal(computed.Series.Values, cached.Series.Values);
-        Assert.Equal(computed.Series.SampleIndices, cached.Series.SampleIndices);
+        Assert.Equal(computed.Series.Values, elsewhere.Series.Values);
+        Assert.Equal(computed.Series.SampleIndices, elsewhere.Series.SampleIndices);
     }
 
     [Fact]

@@ -14,23 +14,29 @@ namespace TherapyPlatform.Signals.Tests.Support;
 /// <summary>The service's parts wired as in the host, with the file store, session table and Redis in memory.</summary>
 internal sealed class SignalsHarness
 {
-    public SignalsHarness(SignalsOptions? options = null)
+    /// <param name="options">Signals' settings; the defaults when null.</param>
+    /// <param name="sameStoresAs">Another harness whose Redis, file store and sessions this one shares, as a second
+    /// replica or a restarted process would (its memory is its own).</param>
+    public SignalsHarness(SignalsOptions? options = null, SignalsHarness? sameStoresAs = null)
     {
+        Shared = sameStoresAs?.Shared ?? new InMemorySharedCache();
+        Files = sameStoresAs?.Files ?? new FakeFileStore();
+        Sessions = sameStoresAs?.Sessions ?? new FakeSessions();
         Options = Microsoft.Extensions.Options.Options.Create(options ?? new SignalsOptions());
         Memory = new SignalsMemoryCache(Options, TimeProvider.System);
         Recordings = new RecordingCache(Memory, Files, Envelopes);
         Metadata = new SessionMetadataStore(Memory, Shared, Sessions, Recordings, Options, NullLogger<SessionMetadataStore>.Instance);
-        Overviews = new OverviewStore(Shared, Options);
+        Overviews = new OverviewStore(Memory, Shared, Options);
         Series = new SeriesService(Metadata, Recordings, Overviews, Envelopes, Options);
     }
 
     public IOptions<SignalsOptions> Options { get; }
 
-    public InMemorySharedCache Shared { get; } = new();
+    public InMemorySharedCache Shared { get; }
 
-    public FakeFileStore Files { get; } = new();
+    public FakeFileStore Files { get; }
 
-    public FakeSessions Sessions { get; } = new();
+    public FakeSessions Sessions { get; }
 
     public EnvelopeCalculator Envelopes { get; } = new();
 
