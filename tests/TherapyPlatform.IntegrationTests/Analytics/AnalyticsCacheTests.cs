@@ -43,6 +43,7 @@ public sealed class AnalyticsCacheTests(PlatformFixture platform) : IDisposable
         var sessionId = await analytics.AnalyzedSessionAsync(AnalyticsPlatform.GhostlyFile(name), name + ".c3d");
         using var cached = await analytics.GetAnalyticsUntilAsync(sessionId, "hit");
         var cachedBody = await cached.Content.ReadAsStringAsync();
+        await analytics.WaitForCacheSubscriptionAsync(sessionId);
 
         using var invalidated = await analytics.InvalidateAsync(new { sessionId });
         Assert.Equal(HttpStatusCode.OK, invalidated.StatusCode);
@@ -62,6 +63,7 @@ public sealed class AnalyticsCacheTests(PlatformFixture platform) : IDisposable
         const string name = "Ghostly_Emg_20231004_13-18-43-0464";
         var sessionId = await analytics.AnalyzedSessionAsync(AnalyticsPlatform.GhostlyFile(name), name + ".c3d");
         (await analytics.GetAnalyticsUntilAsync(sessionId, "hit")).Dispose();
+        await analytics.WaitForCacheSubscriptionAsync(sessionId);
 
         using var invalidated = await analytics.InvalidateAsync(new { all = true });
         var removed = (await invalidated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("removed").GetInt64();
@@ -86,7 +88,7 @@ public sealed class AnalyticsCacheTests(PlatformFixture platform) : IDisposable
         try
         {
             using var bypass = await analytics.GetAnalyticsUntilAsync(sessionId, "bypass");
-            using var health = await HealthUntilAsync("Degraded", timeout.Token);
+            using var health = await HealthUntilAsync(analytics.Analytics, "Degraded", timeout.Token);
 
             Assert.Equal(HttpStatusCode.OK, bypass.StatusCode);
             Assert.Equal("bypass", AnalyticsPlatform.CacheOutcomeOf(bypass));
@@ -107,7 +109,10 @@ public sealed class AnalyticsCacheTests(PlatformFixture platform) : IDisposable
         }
 
         using var recovery = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        using var recovered = await HealthUntilAsync("Healthy", recovery.Token);
+        using var recovered = await HealthUntilAsync(analytics.Analytics, "Healthy", recovery.Token);
+        // Signals reads Redis too: the tests that follow expect it healthy again.
+        using var signals = platform.CreateClient("signals");
+        (await HealthUntilAsync(signals, "Healthy", recovery.Token)).Dispose();
         using var miss = await analytics.GetAnalyticsUntilAsync(sessionId, "miss");
         using var hit = await analytics.GetAnalyticsUntilAsync(sessionId, "hit");
         Assert.Equal("hit", AnalyticsPlatform.CacheOutcomeOf(hit));
@@ -120,6 +125,7 @@ public sealed class AnalyticsCacheTests(PlatformFixture platform) : IDisposable
         const string name = "Ghostly_Emg_20230321_17-23-09-0409";
         var sessionId = await analytics.AnalyzedSessionAsync(AnalyticsPlatform.GhostlyFile(name), name + ".c3d");
         (await analytics.GetAnalyticsUntilAsync(sessionId, "hit")).Dispose();
+        await analytics.WaitForCacheSubscriptionAsync(sessionId);
         var before = await analytics.StatsAsync();
         var accessesBefore = await analytics.AccessCountAsync(sessionId);
 
@@ -195,11 +201,11 @@ public sealed class AnalyticsCacheTests(PlatformFixture platform) : IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> HealthUntilAsync(string status, CancellationToken cancellationToken)
+    private static async Task<HttpResponseMessage> HealthUntilAsync(HttpClient service, string status, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var response = await analytics.Analytics.GetAsync("/health", cancellationToken);
+            var response = await service.GetAsync("/health", cancellationToken);
             using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
             if (report.RootElement.GetProperty("status").GetString() == status)
             {

@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using TherapyPlatform.IntegrationTests.Infrastructure;
 using TherapyPlatform.TestSupport;
 
@@ -108,6 +110,27 @@ public sealed class AnalyticsPlatform(PlatformFixture platform) : IDisposable
     {
         var stats = await Analytics.GetFromJsonAsync<JsonElement>($"/cache/stats?sessionId={sessionId}");
         return stats.GetProperty("sessions").EnumerateArray().Select(s => s.GetProperty("accessCount").GetInt64()).SingleOrDefault();
+    }
+
+    /// <summary>
+    /// Waits until the cache subscription has handled the session's latest event. The consumer fills the cache
+    /// first, and the subscription writes the same entry again a moment later; a test that invalidates must not
+    /// let that second write land after its invalidation.
+    /// </summary>
+    public async Task WaitForCacheSubscriptionAsync(Guid sessionId)
+    {
+        using var timeout = new CancellationTokenSource(CacheTimeout);
+        // The local PostgreSQL server's connection string names the therapydb database.
+        await using var database = NpgsqlDataSource.Create((await App.GetConnectionStringAsync("postgres", timeout.Token))!);
+        await using var latest = database.CreateCommand("SELECT max(seq_id) FROM mt_events WHERE stream_id = $1");
+        latest.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = sessionId });
+        var sequence = (long)(await latest.ExecuteScalarAsync(timeout.Token))!;
+        await using var progress = database.CreateCommand(
+            "SELECT coalesce(max(last_seq_id), 0) FROM mt_event_progression WHERE name LIKE 'analytics-cache-writer%'");
+        while ((long)(await progress.ExecuteScalarAsync(timeout.Token))! < sequence)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
     }
 
     public async Task<JsonElement> StatsAsync() => await Analytics.GetFromJsonAsync<JsonElement>("/cache/stats");
