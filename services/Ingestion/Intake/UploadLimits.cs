@@ -20,6 +20,8 @@ public static class UploadLimits
         services.AddOptions<FormOptions>().Configure<IOptions<IngestionOptions>>((form, ingestion) =>
         {
             form.MultipartBodyLengthLimit = ingestion.Value.MaxFileBytes + FormOverheadBytes;
+            // GHOSTLY sessions are 1-3 MB: keep them in memory rather than in a temporary file (default 64 KB).
+            form.MemoryBufferThreshold = 4 * 1024 * 1024;
             form.ValueCountLimit = 64;
         });
         return services;
