@@ -10,6 +10,7 @@ using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
+using TherapyPlatform.Cli.Tokens;
 
 namespace TherapyPlatform.Bench.AnalyticsLoad;
 
@@ -21,6 +22,7 @@ internal sealed class Platform : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan WaitTimeout = TimeSpan.FromMinutes(2);
+    private const string SigningKey = "analytics-load-signing-key-0123456789abcdef0123456789";
 
     private readonly DistributedApplication app;
     private readonly DirectoryInfo dataDirectory;
@@ -34,6 +36,9 @@ internal sealed class Platform : IAsyncDisposable
         Redis = redis;
         analytics = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = app.GetEndpoint("analytics", "http") };
         ingestion = new HttpClient { BaseAddress = app.GetEndpoint("ingestion", "http") };
+        var token = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Create(SigningKey, "admin"));
+        analytics.DefaultRequestHeaders.Authorization = token;
+        ingestion.DefaultRequestHeaders.Authorization = token;
     }
 
     public ConnectionMultiplexer Redis { get; }
@@ -43,7 +48,10 @@ internal sealed class Platform : IAsyncDisposable
         var dataDirectory = Directory.CreateTempSubdirectory("therapy-bench-");
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TherapyPlatform_AppHost>(
-            ["Infrastructure:Mode=LocalProcesses", $"Infrastructure:DataDirectory={dataDirectory.FullName}", "Infrastructure:Ephemeral=true"],
+            [
+                "Infrastructure:Mode=LocalProcesses", $"Infrastructure:DataDirectory={dataDirectory.FullName}", "Infrastructure:Ephemeral=true",
+                $"Parameters:auth-signing-key={SigningKey}",
+            ],
             timeout.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
         var app = await builder.BuildAsync(timeout.Token);

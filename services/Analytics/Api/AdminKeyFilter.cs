@@ -7,7 +7,8 @@ namespace TherapyPlatform.Analytics.Api;
 
 /// <summary>
 /// Lets a call through only with the configured admin key in <c>X-Admin-Key</c> (compared in constant time);
-/// without a configured key nobody gets through. Stands in for the admin role until the platform has tokens.
+/// without a configured key nobody gets through. Asked for on top of the admin role: emptying the cache of every
+/// replica is an operator's act, not every admin user's.
 /// </summary>
 public sealed class AdminKeyFilter(IOptions<CacheOptions> options) : IEndpointFilter
 {

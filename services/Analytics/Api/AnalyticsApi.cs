@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using System.Security.Claims;
 using TherapyPlatform.Analytics.Caching;
+using TherapyPlatform.ServiceDefaults.Security;
 
 namespace TherapyPlatform.Analytics.Api;
 
@@ -14,17 +16,24 @@ public static class AnalyticsApi
     public static RouteGroupBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/sessions").WithTags("Analytics");
-        group.MapGet("/{id:guid}/analytics", GetAsync).WithName("GetSessionAnalytics");
+        group.MapGet("/{id:guid}/analytics", GetAsync).WithName("GetSessionAnalytics").RequireAuthorization(PlatformRoles.ReadSessions);
         return group;
     }
 
-    internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
-        Guid id, HttpContext context, AnalyticsReader reader, CancellationToken cancellationToken)
+    internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ForbidHttpResult, ProblemHttpResult>> GetAsync(
+        Guid id, HttpContext context, ClaimsPrincipal user, AnalyticsReader reader, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var read = await reader.ReadAsync(id, cancellationToken);
+        if (read.Status != AnalyticsReadStatus.UnknownSession && !user.CanSee(read.Analytics?.PatientCode ?? read.Session?.PatientCode))
+        {
+            // A therapist sees only their own patients' sessions; not even whether another one is analysed or cached.
+            return TypedResults.Forbid();
+        }
+
         var headers = context.Response.Headers;
         headers[CacheHeader] = read.CacheOutcome.ToString().ToLowerInvariant();
+
         switch (read.Status)
         {
             case AnalyticsReadStatus.UnknownSession:

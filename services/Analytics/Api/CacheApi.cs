@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using StackExchange.Redis;
 using TherapyPlatform.Analytics.Caching;
+using TherapyPlatform.ServiceDefaults.Security;
 
 namespace TherapyPlatform.Analytics.Api;
 
@@ -9,14 +10,17 @@ public sealed record InvalidateRequest(Guid? SessionId, bool All);
 
 public sealed record InvalidateResponse(long Removed, Guid? SessionId, bool All);
 
-/// <summary><c>GET /cache/stats</c> (shared by all replicas) and <c>POST /cache/invalidate</c> (admin key).</summary>
+/// <summary>
+/// <c>GET /cache/stats</c> (shared by all replicas; it names sessions, so admins only) and <c>POST /cache/invalidate</c>
+/// (admins, with the admin key as well).
+/// </summary>
 public static class CacheApi
 {
     private const int TopSessions = 100;
 
     public static RouteGroupBuilder MapCacheApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/cache").WithTags("Cache");
+        var group = app.MapGroup("/cache").WithTags("Cache").RequireAuthorization(PlatformRoles.AdminOnly);
         group.MapGet("/stats", GetStatsAsync);
         group.MapPost("/invalidate", InvalidateAsync).AddEndpointFilter<AdminKeyFilter>();
         return group;

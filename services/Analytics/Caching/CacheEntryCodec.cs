@@ -7,9 +7,10 @@ namespace TherapyPlatform.Analytics.Caching;
 
 /// <summary>
 /// The stored form of a cached analytics document: an ASCII header line
-/// <c>v1 {requestNumber} {codec} {jsonLength} {etag}\n</c> and the JSON body, raw (<c>id</c>) or Brotli
-/// (<c>br</c>). One GET returns everything a hit needs, and the write script reads the request number from the
-/// first bytes to refuse replacing a newer analysis with an older one.
+/// <c>v1 {requestNumber} {codec} {jsonLength} {etag} {patientCode}\n</c> (the patient code URI-escaped, <c>-</c>
+/// for none) and the JSON body, raw (<c>id</c>) or Brotli (<c>br</c>). One GET returns everything a hit needs,
+/// including whose session it is, and the write script reads the request number from the first bytes to refuse
+/// replacing a newer analysis with an older one.
 /// </summary>
 /// <remarks>
 /// Brotli, from the BCL (no extra dependency): on this JSON of numbers it stores about a quarter of GZip's
@@ -23,7 +24,8 @@ public static class CacheEntryCodec
     private const string Brotli = "br";
     private const int BrotliQuality = 5;
     private const int BrotliWindowBits = 22;
-    private const int MaxHeaderLength = 128;
+    private const string NoPatient = "-";
+    private const int MaxHeaderLength = 256;
 
     public static byte[] Encode(RenderedAnalytics analytics, bool compress)
     {
@@ -31,7 +33,8 @@ public static class CacheEntryCodec
         var payload = compress ? Compress(json) : json;
         var codec = compress ? Brotli : Raw;
         var header = Encoding.ASCII.GetBytes(string.Create(
-            CultureInfo.InvariantCulture, $"{Version} {analytics.RequestNumber} {codec} {json.Length} {analytics.ETag}\n"));
+            CultureInfo.InvariantCulture,
+            $"{Version} {analytics.RequestNumber} {codec} {json.Length} {analytics.ETag} {Escape(analytics.PatientCode)}\n"));
         var entry = new byte[header.Length + payload.Length];
         header.CopyTo(entry, 0);
         payload.CopyTo(entry.AsSpan(header.Length));
@@ -48,7 +51,7 @@ public static class CacheEntryCodec
         }
 
         var parts = Encoding.ASCII.GetString(entry[..end]).Split(' ');
-        if (parts is not [Version, var request, var codec, var length, var etag]
+        if (parts is not [Version, var request, var codec, var length, var etag, var patient]
             || !int.TryParse(request, NumberStyles.None, CultureInfo.InvariantCulture, out var requestNumber)
             || !int.TryParse(length, NumberStyles.None, CultureInfo.InvariantCulture, out var jsonLength))
         {
@@ -62,8 +65,10 @@ public static class CacheEntryCodec
             Brotli => Decompress(payload, jsonLength),
             _ => null,
         };
-        return json is null ? null : new RenderedAnalytics(sessionId, requestNumber, etag, json);
+        return json is null ? null : new RenderedAnalytics(sessionId, requestNumber, etag, json, patient == NoPatient ? null : Uri.UnescapeDataString(patient));
     }
+
+    private static string Escape(string? patientCode) => string.IsNullOrEmpty(patientCode) ? NoPatient : Uri.EscapeDataString(patientCode);
 
     private static byte[] Compress(byte[] json)
     {

@@ -19,8 +19,9 @@ public sealed record AnalyticsEntry(RenderedAnalytics Analytics, SessionMetadata
     }
 }
 
-/// <summary>The analytics document of a session as served: its JSON bytes and their entity tag.</summary>
-public sealed record RenderedAnalytics(Guid SessionId, int RequestNumber, string ETag, byte[] Json)
+/// <summary>The analytics document of a session as served: its JSON bytes, their entity tag, and whose they are.</summary>
+/// <param name="PatientCode">Kept beside the body so a cache hit can be authorised without parsing it.</param>
+public sealed record RenderedAnalytics(Guid SessionId, int RequestNumber, string ETag, byte[] Json, string? PatientCode)
 {
     /// <summary>
     /// The body of <c>GET /api/sessions/{id}/analytics</c>: camelCase session fields and metadata, and under
@@ -49,7 +50,7 @@ public sealed record RenderedAnalytics(Guid SessionId, int RequestNumber, string
 
         var json = buffer.WrittenSpan.ToArray();
         var hash = Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 8));
-        return new RenderedAnalytics(session.Id, view.RequestNumber, $"\"{view.RequestNumber}-{hash}\"", json);
+        return new RenderedAnalytics(session.Id, view.RequestNumber, $"\"{view.RequestNumber}-{hash}\"", json, session.PatientCode);
     }
 
     private static readonly JsonTypeInfo<SessionAnalysis> AnalysisTypeInfo =

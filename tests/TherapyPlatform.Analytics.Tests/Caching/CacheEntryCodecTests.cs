@@ -18,7 +18,19 @@ public sealed class CacheEntryCodecTests
 
         Assert.NotNull(decoded);
         Assert.Equal(analytics.Json, decoded.Json);
-        Assert.Equal((analytics.SessionId, 7, analytics.ETag), (decoded.SessionId, decoded.RequestNumber, decoded.ETag));
+        Assert.Equal((analytics.SessionId, 7, analytics.ETag, "P042"), (decoded.SessionId, decoded.RequestNumber, decoded.ETag, decoded.PatientCode));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("P 042/ä")]
+    public void The_patient_code_survives_whatever_its_characters(string? patientCode)
+    {
+        var analytics = AnalyticsEntry.From(Analyses.Session(), Analyses.View(1)).Analytics with { PatientCode = patientCode };
+
+        var decoded = CacheEntryCodec.Decode(analytics.SessionId, CacheEntryCodec.Encode(analytics, compress: true));
+
+        Assert.Equal(patientCode, decoded!.PatientCode);
     }
 
     [Fact]
@@ -44,10 +56,11 @@ public sealed class CacheEntryCodecTests
     [Theory]
     [InlineData("")]
     [InlineData("no header line")]
-    [InlineData("v0 1 id 2 \"e\"\n{}")]
-    [InlineData("v1 1 zz 2 \"e\"\n{}")]
-    [InlineData("v1 1 id 5 \"e\"\n{}")]
-    [InlineData("v1 1 br 2 \"e\"\n{}")]
+    [InlineData("v0 1 id 2 \"e\" -\n{}")]
+    [InlineData("v1 1 zz 2 \"e\" -\n{}")]
+    [InlineData("v1 1 id 5 \"e\" -\n{}")]
+    [InlineData("v1 1 br 2 \"e\" -\n{}")]
+    [InlineData("v1 1 id 2 \"e\"\n{}")]
     public void Anything_else_is_not_an_entry(string stored)
     {
         Assert.Null(CacheEntryCodec.Decode(Guid.NewGuid(), Encoding.ASCII.GetBytes(stored)));

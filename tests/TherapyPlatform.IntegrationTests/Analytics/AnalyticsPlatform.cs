@@ -31,9 +31,14 @@ public sealed class AnalyticsPlatform(PlatformFixture platform) : IDisposable
         [.. GhostlyFile(name), .. new byte[512], .. Guid.NewGuid().ToByteArray()];
 
     /// <summary>Uploads a file (or finds its session when it was uploaded before) and waits until it is analysed.</summary>
-    public async Task<Guid> AnalyzedSessionAsync(byte[] content, string fileName)
+    public async Task<Guid> AnalyzedSessionAsync(byte[] content, string fileName, string? patientCode = null)
     {
         using var form = new MultipartFormDataContent();
+        if (patientCode is not null)
+        {
+            form.Add(new StringContent(patientCode), "patientCode");
+        }
+
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", fileName);
