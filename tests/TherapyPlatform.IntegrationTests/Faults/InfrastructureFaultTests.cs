@@ -87,5 +87,6 @@ public sealed class InfrastructureFaultTests(PlatformFixture platform)
         var result = await platform.App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, timeout.Token);
         Assert.True(result.Success, result.Message);
         await platform.App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        await platform.WaitUntilServicesHealthyAsync();
     }
 }

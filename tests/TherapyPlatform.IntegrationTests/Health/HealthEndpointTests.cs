@@ -18,6 +18,7 @@ public sealed class HealthEndpointTests(PlatformFixture platform)
     [MemberData(nameof(ServiceDependencies))]
     public async Task Health_lists_every_dependency_as_healthy(string service, string[] dependencies)
     {
+        await platform.WaitUntilServicesHealthyAsync();
         using var client = platform.CreateClient(service);
 
         using var response = await client.GetAsync("/health");

@@ -75,6 +75,31 @@ public sealed class PlatformFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>
+    /// Waits until every service's <c>/health</c> answers 200: readiness converges again after a fault test restarts a
+    /// server (clients reconnect on their own schedule), and later tests must find the platform as it was.
+    /// </summary>
+    public async Task WaitUntilServicesHealthyAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        foreach (var service in Services)
+        {
+            using var client = CreateClient(service, token: null);
+            while (true)
+            {
+                using (var response = await client.GetAsync("/health", timeout.Token))
+                {
+                    if (response.IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+
+                await Task.Delay(500, timeout.Token);
+            }
+        }
+    }
+
     /// <summary>A token signed with the platform's key, as <c>therapy token</c> makes them.</summary>
     public static string Token(string role, params string[] patients) =>
         DevelopmentTokens.Create(SigningKey, role, patients, subject: $"test-{role}");
