@@ -1,15 +1,25 @@
 using TherapyPlatform.Signals.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+namespace TherapyPlatform.Signals;
 
-builder.AddServiceDefaults();
-builder.AddSignalsServices();
+// A named entry point rather than top-level statements: the benchmarks see this assembly's internals, and a
+// global Program would clash with theirs.
+internal static class Program
+{
+    public static void Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
 
-var app = builder.Build();
+        builder.AddServiceDefaults();
+        builder.AddSignalsServices();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapDefaultEndpoints();
-app.MapSignalsApis();
+        var app = builder.Build();
 
-app.Run();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapDefaultEndpoints();
+        app.MapSignalsApis();
+
+        app.Run();
+    }
+}

@@ -53,25 +53,30 @@ internal static class MinMaxDownsampler
     /// <summary>The offsets of the first smallest and first largest sample; NaN is never chosen over a number.</summary>
     private static (int Low, int High) Extremes(ReadOnlySpan<double> run)
     {
-        int low = 0, high = 0;
-        var min = run[0];
-        var max = run[0];
-        for (var i = 1; i < run.Length; i++)
+        int low = -1, high = -1;
+        double min = 0, max = 0;
+        for (var i = 0; i < run.Length; i++)
         {
             var value = run[i];
-            if (value < min || double.IsNaN(min))
+            if (double.IsNaN(value))
+            {
+                continue;
+            }
+
+            if (low < 0 || value < min)
             {
                 min = value;
                 low = i;
             }
 
-            if (value > max || double.IsNaN(max))
+            if (high < 0 || value > max)
             {
                 max = value;
                 high = i;
             }
         }
 
-        return (low, high);
+        // A run of NaN only: its first sample stands for it.
+        return low < 0 ? (0, 0) : (low, high);
     }
 }

@@ -109,6 +109,17 @@ public sealed class MinMaxDownsamplerTests
     }
 
     [Fact]
+    public void Infinite_samples_are_extremes_like_any_other_and_a_bucket_of_NaN_gives_one_point()
+    {
+        double[] samples = [double.NaN, double.NaN, double.NaN, double.NaN, double.PositiveInfinity, 1, double.NegativeInfinity, 2];
+
+        var series = MinMaxDownsampler.Downsample(samples, Rate, new SampleWindow(0, 8), 4);
+
+        Assert.Equal([0, 4, 6], series.SampleIndices);
+        Assert.Equal((double.NegativeInfinity, double.PositiveInfinity), series.Range());
+    }
+
+    [Fact]
     public void Fewer_than_two_points_or_a_window_past_the_samples_is_a_programming_error()
     {
         var samples = new double[10];
