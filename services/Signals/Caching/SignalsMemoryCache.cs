@@ -30,6 +30,8 @@ internal sealed class SignalsMemoryCache
     /// <summary>Bytes held now (the sizes entries were stored with).</summary>
     public long EstimatedBytes => cache.SizeBytes;
 
+    public long CapacityBytes => cache.CapacityBytes;
+
     /// <summary>
     /// The entry under <paramref name="key"/>, else what <paramref name="load"/> gives (stored with the size
     /// <paramref name="sizeOf"/> tells; null is returned but not stored). The load is not cancelled when one waiting

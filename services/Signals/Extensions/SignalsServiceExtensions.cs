@@ -23,8 +23,13 @@ public static class SignalsServiceExtensions
         // The file store and the session snapshots; Signals reads them, so it needs no Marten of its own.
         builder.AddNpgsqlDataSource("therapydb");
         builder.AddFileStore();
-        // Fail fast while Redis is down: lookups are bypassed at once instead of queueing until a timeout.
-        builder.AddRedisClient("redis", configureOptions: redis => redis.BacklogPolicy = BacklogPolicy.FailFast);
+        // Fail fast while Redis is down: lookups are bypassed at once instead of queueing until a timeout. Its health
+        // is the cache check's, which says Degraded rather than Unhealthy then.
+        builder.AddRedisClient(
+            "redis",
+            settings => settings.DisableHealthChecks = true,
+            redis => redis.BacklogPolicy = BacklogPolicy.FailFast);
+        builder.Services.AddHealthChecks().AddCheck<CacheHealthCheck>(CacheHealthCheck.Name);
         builder.AddMessaging(bus => bus.AddConsumer<SessionAnalyzedConsumer>()
             .Endpoint(endpoint => endpoint.Name = SessionAnalyzedConsumer.EndpointName));
 
