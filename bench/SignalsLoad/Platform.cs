@@ -22,7 +22,7 @@ internal sealed class Platform : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan AnalysisTimeout = TimeSpan.FromMinutes(2);
 
-    /// <summary>The platform's token signing key for this run only, so the benchmark can sign an uploader's token.</summary>
+    /// <summary>The platform's token signing key for this run only, so the benchmark can sign its own token.</summary>
     private const string SigningKey = "signals-load-signing-key-0123456789abcdef0123456789";
 
     private readonly DistributedApplication app;
@@ -36,7 +36,10 @@ internal sealed class Platform : IAsyncDisposable
         this.redis = redis;
         Signals = new HttpClient { BaseAddress = app.GetEndpoint("signals", "http") };
         Ingestion = new HttpClient { BaseAddress = app.GetEndpoint("ingestion", "http") };
-        Ingestion.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Create(SigningKey, "admin"));
+        // Every API wants a bearer token (ServiceDefaults' fallback policy): its validation is part of each figure.
+        var token = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Create(SigningKey, "admin"));
+        Signals.DefaultRequestHeaders.Authorization = token;
+        Ingestion.DefaultRequestHeaders.Authorization = token;
     }
 
     public HttpClient Signals { get; }
