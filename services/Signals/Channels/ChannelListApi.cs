@@ -1,3 +1,5 @@
+using TherapyPlatform.ServiceDefaults.Security;
+using TherapyPlatform.Signals.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TherapyPlatform.Signals.Metadata;
 using TherapyPlatform.Signals.Recordings;
@@ -9,7 +11,9 @@ internal static class ChannelListApi
 {
     public static RouteGroupBuilder MapChannelListApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/sessions/{id}/signals").WithTags("Signals");
+        var group = app.MapGroup("/api/sessions/{id}/signals").WithTags("Signals")
+            .RequireAuthorization(PlatformRoles.ReadSessions)
+            .AddEndpointFilter<SessionAccessFilter>();
         group.MapGet("/", ListAsync).WithName("ListSignals");
         return group;
     }

@@ -2,8 +2,8 @@ using Npgsql;
 
 namespace TherapyPlatform.Signals.Metadata;
 
-/// <summary>The file a session was made from and its latest analysis request.</summary>
-internal sealed record SessionFile(string FileHash, int RequestNumber);
+/// <summary>The file a session was made from, its latest analysis request and its patient.</summary>
+internal sealed record SessionFile(string FileHash, int RequestNumber, string? PatientCode = null);
 
 /// <summary>Finds a session's file when its metadata is not cached.</summary>
 internal interface ISessionFileLookup
@@ -23,7 +23,7 @@ internal interface ISessionFileLookup
 internal sealed class MartenSessionFileLookup(NpgsqlDataSource dataSource) : ISessionFileLookup
 {
     private const string Query =
-        "SELECT data ->> 'fileHash', COALESCE((data ->> 'requestNumber')::int, 1) FROM mt_doc_session WHERE id = $1";
+        "SELECT data ->> 'fileHash', COALESCE((data ->> 'requestNumber')::int, 1), data ->> 'patientCode' FROM mt_doc_session WHERE id = $1";
 
     public async Task<SessionFile?> FindAsync(Guid sessionId, CancellationToken cancellationToken)
     {
@@ -37,7 +37,8 @@ internal sealed class MartenSessionFileLookup(NpgsqlDataSource dataSource) : ISe
                 return null;
             }
 
-            return new SessionFile(reader.GetString(0), reader.GetInt32(1));
+            return new SessionFile(reader.GetString(0), reader.GetInt32(1),
+                await reader.IsDBNullAsync(2, cancellationToken) ? null : reader.GetString(2));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
         {

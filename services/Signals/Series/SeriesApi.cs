@@ -1,3 +1,5 @@
+using TherapyPlatform.ServiceDefaults.Security;
+using TherapyPlatform.Signals.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using TherapyPlatform.Signals.Configuration;
@@ -13,7 +15,9 @@ internal static class SeriesApi
 {
     public static RouteGroupBuilder MapSeriesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/sessions/{id}/signals").WithTags("Signals");
+        var group = app.MapGroup("/api/sessions/{id}/signals").WithTags("Signals")
+            .RequireAuthorization(PlatformRoles.ReadSessions)
+            .AddEndpointFilter<SessionAccessFilter>();
         group.MapGet("/{channel}", GetAsync).WithName("GetSignalSeries");
         return group;
     }

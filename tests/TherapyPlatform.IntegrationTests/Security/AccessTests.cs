@@ -78,6 +78,35 @@ public sealed class AccessTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Analytics_and_signals_of_a_session_are_refused_to_another_patients_therapist()
+    {
+        using var ingestion = platform.CreateClient("ingestion", PlatformFixture.Token("therapist", "P206"));
+        using var upload = await SessionsClient.UploadAsync(ingestion, GhostlyFiles.Create(seed: 704),
+            fields: new Dictionary<string, string> { ["patientCode"] = "P206" });
+        var sessionId = await SessionsClient.SessionIdOf(upload);
+        Assert.Equal("Analyzed", (await SessionsClient.WaitUntilDoneAsync(ingestion, sessionId)).GetProperty("status").GetString());
+
+        foreach (var (service, path) in new[]
+        {
+            ("analytics", $"/api/sessions/{sessionId}/analytics"),
+            ("signals", $"/api/sessions/{sessionId}/signals"),
+            ("signals", $"/api/sessions/{sessionId}/signals/CH1%20Raw?maxPoints=100"),
+        })
+        {
+            using var own = platform.CreateClient(service, PlatformFixture.Token("therapist", "P206"));
+            using var other = platform.CreateClient(service, PlatformFixture.Token("therapist", "P207"));
+            using (var allowed = await own.GetAsync(path))
+            {
+                Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+            }
+
+            using var refused = await other.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.DoesNotContain("CH1", await refused.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
     public async Task Uploads_need_a_therapist_of_that_patient_or_an_admin()
     {
         using var therapist = platform.CreateClient("ingestion", PlatformFixture.Token("therapist", "P203"));
