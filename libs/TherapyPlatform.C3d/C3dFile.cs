@@ -8,7 +8,7 @@ public sealed class C3dFile
 
     private const int ParameterHeaderSize = 4;
 
-    private C3dFile(C3dProcessor processor, C3dLayout layout, C3dParameters parameters,
+    private C3dFile(C3dProcessor processor, C3dHeader header, C3dLayout layout, C3dParameters parameters,
         IReadOnlyList<AnalogChannel> analogs, IReadOnlyList<PointTrajectory> points, IReadOnlyList<C3dEvent> events)
     {
         Processor = processor;
@@ -17,6 +17,8 @@ public sealed class C3dFile
         PointRate = layout.FrameRate;
         AnalogRate = layout.AnalogRate;
         Frames = layout.Frames;
+        HeaderFirstFrame = header.FirstFrame;
+        HeaderLastFrame = header.LastFrame;
         AnalogSamplesPerFrame = layout.AnalogSamplesPerFrame;
         Parameters = parameters;
         Analogs = analogs;
@@ -42,6 +44,12 @@ public sealed class C3dFile
     public int Frames { get; }
 
     public int AnalogSamplesPerFrame { get; }
+
+    /// <summary>The first frame the header declares (1-based), as written; <see cref="Frames"/> is what was read.</summary>
+    public int HeaderFirstFrame { get; }
+
+    /// <summary>The last frame the header declares; 0 in a recording its writer never finalised.</summary>
+    public int HeaderLastFrame { get; }
 
     public C3dParameters Parameters { get; }
 
@@ -131,8 +139,9 @@ public sealed class C3dFile
         var processor = (C3dProcessor)processorByte;
         var numbers = new C3dNumbers(processor);
         var parameters = ParameterSectionReader.Read(data, sectionStart, sectionEnd, numbers);
-        var layout = C3dLayout.Resolve(data, C3dHeader.Read(data, numbers), parameters, sectionEnd);
-        return new C3dFile(processor, layout, parameters,
+        var header = C3dHeader.Read(data, numbers);
+        var layout = C3dLayout.Resolve(data, header, parameters, sectionEnd);
+        return new C3dFile(processor, header, layout, parameters,
             AnalogReader.Read(data, layout, processor, parameters),
             PointReader.Read(data, layout, processor, parameters),
             EventReader.Read(data, parameters, numbers));

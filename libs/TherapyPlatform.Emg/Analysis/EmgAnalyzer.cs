@@ -72,6 +72,8 @@ public static class EmgAnalyzer
         {
             File = fileName,
             PointFrames = pointFrames is { Count: > 0, Type: not C3dParameterType.Char } ? FrameCount(pointFrames.GetNumber()) : null,
+            HeaderFirstFrame = file.HeaderFirstFrame,
+            HeaderLastFrame = file.HeaderLastFrame,
             FramesRead = file.Frames,
             PointRate = file.PointRate,
             AnalogRate = file.AnalogRate,

@@ -20,6 +20,11 @@ public sealed record FileFacts
     /// <summary>POINT:FRAMES as declared in the parameters.</summary>
     public int? PointFrames { get; init; }
 
+    /// <summary>The header's first and last frame as written (the last is 0 in an unfinalised recording).</summary>
+    public int HeaderFirstFrame { get; init; }
+
+    public int HeaderLastFrame { get; init; }
+
     /// <summary>Frames actually read from the data section.</summary>
     public int FramesRead { get; init; }
 
