@@ -1,4 +1,3 @@
-using TherapyPlatform.ServiceDefaults.Security;
 using TherapyPlatform.Signals.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TherapyPlatform.Signals.Metadata;
@@ -11,9 +10,7 @@ internal static class ChannelListApi
 {
     public static RouteGroupBuilder MapChannelListApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/sessions/{id}/signals").WithTags("Signals")
-            .RequireAuthorization(PlatformRoles.ReadSessions)
-            .AddEndpointFilter<SessionAccessFilter>();
+        var group = app.MapSessionSignalsGroup();
         group.MapGet("/", ListAsync).WithName("ListSignals");
         return group;
     }

@@ -1,4 +1,3 @@
-using TherapyPlatform.ServiceDefaults.Security;
 using TherapyPlatform.Signals.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -15,9 +14,7 @@ internal static class SeriesApi
 {
     public static RouteGroupBuilder MapSeriesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/sessions/{id}/signals").WithTags("Signals")
-            .RequireAuthorization(PlatformRoles.ReadSessions)
-            .AddEndpointFilter<SessionAccessFilter>();
+        var group = app.MapSessionSignalsGroup();
         group.MapGet("/{channel}", GetAsync).WithName("GetSignalSeries");
         return group;
     }
