@@ -8,6 +8,7 @@ using TherapyPlatform.Emg.Settings;
 using TherapyPlatform.ServiceDefaults.FileStore;
 using TherapyPlatform.Sessions;
 using TherapyPlatform.Sessions.Events;
+using TherapyPlatform.ServiceDefaults.Caching;
 
 namespace TherapyPlatform.Analytics.Analysis;
 
@@ -88,7 +89,7 @@ public sealed partial class SessionAnalysisConsumer(
         {
             await cache.WriteAsync(AnalyticsEntry.From(session, SessionAnalyticsView.From(analyzed)));
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisOutage.IsOutage(ex))
         {
             LogCacheDeferred(logger, analyzed.SessionId, ex);
         }

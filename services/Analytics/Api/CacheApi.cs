@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using StackExchange.Redis;
 using TherapyPlatform.Analytics.Caching;
 using TherapyPlatform.ServiceDefaults.Security;
+using TherapyPlatform.ServiceDefaults.Caching;
 
 namespace TherapyPlatform.Analytics.Api;
 
@@ -39,7 +40,7 @@ public static class CacheApi
         {
             return TypedResults.Ok(await statistics.ReadAsync(sessionId, TopSessions));
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisOutage.IsOutage(ex))
         {
             return RedisUnavailable();
         }
@@ -64,7 +65,7 @@ public static class CacheApi
             var removed = await cache.InvalidateAsync(request.SessionId);
             return TypedResults.Ok(new InvalidateResponse(removed, request.SessionId, request.All));
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisOutage.IsOutage(ex))
         {
             return RedisUnavailable();
         }

@@ -5,6 +5,7 @@ using StackExchange.Redis;
 using TherapyPlatform.Analytics.ReadModel;
 using TherapyPlatform.Analytics.Telemetry;
 using TherapyPlatform.Contracts.Caching;
+using TherapyPlatform.ServiceDefaults.Caching;
 
 namespace TherapyPlatform.Analytics.Caching;
 
@@ -144,7 +145,7 @@ public sealed partial class AnalyticsCache(IConnectionMultiplexer redis, IOption
             LogUnreadableEntry(logger, sessionId);
             return new CacheRead(CacheOutcome.Miss, null);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisOutage.IsOutage(ex))
         {
             LogReadFailed(logger, sessionId, ex.GetType().Name);
             return new CacheRead(CacheOutcome.Bypass, null);

@@ -8,6 +8,7 @@ using TherapyPlatform.Analytics.ReadModel;
 using TherapyPlatform.Analytics.Telemetry;
 using TherapyPlatform.ServiceDefaults.EventStore;
 using TherapyPlatform.Sessions.Events;
+using TherapyPlatform.ServiceDefaults.Caching;
 
 namespace TherapyPlatform.Analytics.Caching;
 
@@ -60,7 +61,7 @@ public sealed partial class AnalyticsCacheWriter : SubscriptionBase
                 await cache.WriteAsync(entry);
                 return;
             }
-            catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (RedisOutage.IsOutage(ex) && !cancellationToken.IsCancellationRequested)
             {
                 LogWriteRetry(logger, entry.Analytics.SessionId, sequence, attempt, ex.GetType().Name);
                 await Task.Delay(backoff, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
+using TherapyPlatform.ServiceDefaults.Caching;
 
 namespace TherapyPlatform.Analytics.Caching;
 
@@ -35,7 +36,7 @@ public sealed class CacheHealthCheck(IConnectionMultiplexer redis, CacheStatisti
                 ["usedMemoryBytes"] = stats.UsedMemoryBytes,
             });
         }
-        catch (Exception ex) when (ex is RedisException or RedisCommandException or TimeoutException)
+        catch (Exception ex) when (RedisOutage.IsOutage(ex))
         {
             return Degraded();
         }

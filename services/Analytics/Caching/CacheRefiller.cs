@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using TherapyPlatform.Analytics.ReadModel;
+using TherapyPlatform.ServiceDefaults.Caching;
 
 namespace TherapyPlatform.Analytics.Caching;
 
@@ -24,7 +25,7 @@ public sealed partial class CacheRefiller(AnalyticsCache cache, ILogger<CacheRef
             {
                 await cache.WriteAsync(refill);
             }
-            catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+            catch (Exception ex) when (RedisOutage.IsOutage(ex))
             {
                 LogRefillFailed(logger, refill.Analytics.SessionId, ex.GetType().Name);
             }

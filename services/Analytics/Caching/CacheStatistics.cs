@@ -1,5 +1,6 @@
 using System.Globalization;
 using StackExchange.Redis;
+using TherapyPlatform.ServiceDefaults.Caching;
 
 namespace TherapyPlatform.Analytics.Caching;
 
@@ -110,7 +111,7 @@ public sealed partial class CacheStatistics(IConnectionMultiplexer redis, TimePr
                 LogMiss(logger, sessionId, accessCount);
             }
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisOutage.IsOutage(ex))
         {
             LogRecordFailed(logger, sessionId, ex);
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
+using TherapyPlatform.ServiceDefaults.Caching;
 
 namespace TherapyPlatform.Signals.Caching;
 
@@ -21,7 +22,7 @@ internal sealed class CacheHealthCheck(IConnectionMultiplexer redis, SignalsMemo
                 var latency = await redis.GetDatabase().PingAsync();
                 return HealthCheckResult.Healthy("Redis connected", Data(connected: true, latency));
             }
-            catch (Exception e) when (e is RedisException or TimeoutException)
+            catch (Exception e) when (RedisOutage.IsOutage(e))
             {
                 // Reported below, like a connection that is already known to be down.
             }

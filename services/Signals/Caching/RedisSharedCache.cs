@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using TherapyPlatform.ServiceDefaults.Caching;
 
 namespace TherapyPlatform.Signals.Caching;
 
@@ -43,7 +44,7 @@ internal sealed partial class RedisSharedCache(IConnectionMultiplexer redis, ILo
             lookup.Hit();
             return (byte[]?)value;
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisOutage.IsOutage(e))
         {
             LogUnreachable(logger, "read", key, e.Message);
             lookup.Bypass(e.Message);
@@ -83,7 +84,7 @@ internal sealed partial class RedisSharedCache(IConnectionMultiplexer redis, ILo
         {
             return await command(redis.GetDatabase());
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisOutage.IsOutage(e))
         {
             LogUnreachable(logger, action, key, e.Message);
             return false;
