@@ -6,6 +6,8 @@ namespace TherapyPlatform.ServiceDefaults.FileStore;
 /// <summary>
 /// Session files in a PostgreSQL table keyed by their SHA-256. The table is created on first use (under an
 /// advisory lock, since several services start at once), so a service can start while PostgreSQL is still down.
+/// The content column is compressed with lz4, not PostgreSQL's default pglz: pglz spent about 50 ms of every 1 MB
+/// upload's acknowledgement compressing EMG floats (lz4: 5 ms, 2.1x instead of 2.5x smaller).
 /// </summary>
 public sealed class PostgresFileStore(NpgsqlDataSource dataSource) : IFileStore, IDisposable
 {
@@ -59,6 +61,15 @@ public sealed class PostgresFileStore(NpgsqlDataSource dataSource) : IFileStore,
                     size_bytes bigint NOT NULL,
                     content bytea NOT NULL,
                     stored_at timestamptz NOT NULL DEFAULT now());
+                DO $$
+                BEGIN
+                    IF (SELECT attcompression FROM pg_attribute
+                        WHERE attrelid = 'therapy_files'::regclass AND attname = 'content') <> 'l' THEN
+                        ALTER TABLE therapy_files ALTER COLUMN content SET COMPRESSION lz4;
+                    END IF;
+                EXCEPTION WHEN feature_not_supported THEN
+                    NULL; -- a server built without lz4 keeps its default
+                END $$;
                 """,
                 connection,
                 transaction);
