@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using TherapyPlatform.ServiceDefaults.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -55,6 +56,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(LibrarySources))
             .WithTracing(tracing => tracing
+                .SetSampler(new StorySampler())
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(LibrarySources)
                 .AddAspNetCoreInstrumentation(options =>
