@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using TherapyPlatform.Contracts.Caching;
 using TherapyPlatform.Emg.Analysis;
 using TherapyPlatform.Sessions;
+using TherapyPlatform.Sessions.Metadata;
 
 namespace TherapyPlatform.Analytics.ReadModel;
 
@@ -14,7 +15,9 @@ public sealed record AnalyticsEntry(RenderedAnalytics Analytics, SessionMetadata
 {
     public static AnalyticsEntry From(Session session, SessionAnalyticsView view)
     {
-        var metadata = SessionMetadataBuilder.Build(session.Id, session.FileHash, view.RequestNumber, view.Analysis.FileFacts);
+        var facts = view.Analysis.FileFacts;
+        var metadata = SessionMetadataBuilder.Build(
+            session.Id, session.FileHash, view.RequestNumber, facts.AnalogRate, facts.SamplesPerChannel, facts.ChannelLabels);
         return new AnalyticsEntry(RenderedAnalytics.Render(session, view, metadata), metadata);
     }
 }

@@ -1,3 +1,5 @@
+using TherapyPlatform.Contracts.Caching;
+
 namespace TherapyPlatform.Signals.Channels;
 
 /// <summary>What a series shows: a recorded channel (raw EMG or the game's activation) or the processed envelope of a raw one.</summary>
@@ -10,8 +12,8 @@ internal enum SignalKind
 
 internal static class SignalKinds
 {
-    public const string Raw = "raw";
-    public const string Activated = "activated";
+    public const string Raw = ChannelKinds.Raw;
+    public const string Activated = ChannelKinds.Activated;
     public const string Envelope = "envelope";
 
     public static string Name(this SignalKind kind) => kind switch

@@ -5,6 +5,7 @@ using TherapyPlatform.Contracts.Caching;
 using TherapyPlatform.Signals.Caching;
 using TherapyPlatform.Signals.Configuration;
 using TherapyPlatform.Signals.Recordings;
+using TherapyPlatform.Sessions.Metadata;
 
 namespace TherapyPlatform.Signals.Metadata;
 
@@ -77,7 +78,7 @@ internal sealed partial class SessionMetadataStore(
             return null;
         }
 
-        var metadata = SessionMetadataFactory.Create(
+        var metadata = SessionMetadataBuilder.Build(
             sessionId, session.FileHash, session.RequestNumber, recording.AnalogRate, recording.SamplesPerChannel, recording.Labels);
         await shared.SetIfAbsentAsync(key, JsonSerializer.SerializeToUtf8Bytes(metadata, SignalsJsonContext.Default.SessionMetadata), options.Value.RedisTtl);
         LogRebuilt(logger, sessionId, metadata.Channels.Count);

@@ -7,6 +7,7 @@ using TherapyPlatform.Signals.Metadata;
 using TherapyPlatform.Signals.Recordings;
 using TherapyPlatform.Signals.Series;
 using TherapyPlatform.Signals.Telemetry;
+using TherapyPlatform.Sessions.Metadata;
 
 namespace TherapyPlatform.Signals.Overviews;
 
@@ -33,7 +34,7 @@ internal sealed partial class SessionAnalyzedConsumer(
         using var activity = SignalsTelemetry.Source.StartActivity("precompute overviews");
         activity?.SetTag("session.id", message.SessionId);
         activity?.SetTag("session.request_number", message.RequestNumber);
-        var metadata = SessionMetadataFactory.Create(
+        var metadata = SessionMetadataBuilder.Build(
             message.SessionId, message.FileHash, message.RequestNumber, message.AnalogRate, message.SamplesPerChannel, message.ChannelLabels);
         metadataStore.Remember(metadata);
 

@@ -1,12 +1,13 @@
 using TherapyPlatform.Contracts.Caching;
 using TherapyPlatform.Signals.Channels;
 using TherapyPlatform.Signals.Metadata;
+using TherapyPlatform.Sessions.Metadata;
 
 namespace TherapyPlatform.Signals.Tests.Channels;
 
 public sealed class ChannelResolverTests
 {
-    private static readonly SessionMetadata Ghostly = SessionMetadataFactory.Create(
+    private static readonly SessionMetadata Ghostly = SessionMetadataBuilder.Build(
         Guid.NewGuid(), "hash", 1, 990, 19_800, ["CH1 Raw", "CH2 Raw", "CH1 activated", "CH2 activated"]);
 
     [Theory]
@@ -43,7 +44,7 @@ public sealed class ChannelResolverTests
     [Fact]
     public void A_muscle_without_activation_channel_has_no_activated_series()
     {
-        var partial = SessionMetadataFactory.Create(Guid.NewGuid(), "hash", 1, 990, 100, ["CH1 Raw", "CH2 Raw", "CH2 activated"]);
+        var partial = SessionMetadataBuilder.Build(Guid.NewGuid(), "hash", 1, 990, 100, ["CH1 Raw", "CH2 Raw", "CH2 activated"]);
 
         Assert.False(ChannelResolver.TryResolve(partial, "ch1", SignalKind.Activated, true, out _, out var problem));
 

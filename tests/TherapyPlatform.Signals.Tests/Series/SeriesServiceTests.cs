@@ -7,6 +7,7 @@ using TherapyPlatform.Signals.Metadata;
 using TherapyPlatform.Signals.Overviews;
 using TherapyPlatform.Signals.Series;
 using TherapyPlatform.Signals.Tests.Support;
+using TherapyPlatform.Sessions.Metadata;
 
 namespace TherapyPlatform.Signals.Tests.Series;
 
@@ -127,7 +128,7 @@ public sealed class SeriesServiceTests
         var sessionId = Guid.NewGuid();
         var hash = TestRecordings.HashOf(file);
         signals.Files.Content[hash] = file;
-        var metadata = SessionMetadataFactory.Create(sessionId, hash, 4, TestRecordings.Rate, 19_800, ["CH1 Raw", "CH2 Raw", "CH1 activated", "CH2 activated"]);
+        var metadata = SessionMetadataBuilder.Build(sessionId, hash, 4, TestRecordings.Rate, 19_800, ["CH1 Raw", "CH2 Raw", "CH1 activated", "CH2 activated"]);
         signals.Shared.Entries[CacheKeys.Metadata(sessionId)] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(metadata, SignalsJsonContext.Default.SessionMetadata);
 
         var served = await signals.ServeAsync(sessionId, "CH2 activated", from: "0", to: "1");

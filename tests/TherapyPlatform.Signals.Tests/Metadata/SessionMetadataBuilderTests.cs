@@ -1,23 +1,23 @@
 using TherapyPlatform.Contracts.Caching;
-using TherapyPlatform.Signals.Metadata;
+using TherapyPlatform.Sessions.Metadata;
 
 namespace TherapyPlatform.Signals.Tests.Metadata;
 
-public sealed class SessionMetadataFactoryTests
+public sealed class SessionMetadataBuilderTests
 {
     [Fact]
-    public void Ghostly_channels_are_raw_or_activated_with_their_muscle_in_file_order()
+    public void Ghostly_channels_are_raw_or_activated_with_their_muscle_in_file_order_and_others_are_left_out()
     {
         var sessionId = Guid.NewGuid();
 
-        var metadata = SessionMetadataFactory.Create(
-            sessionId, "abc", 3, 990, 173_370, ["CH1 Raw", "CH2 Raw", "CH1 activated", "CH2 activated", "Trigger"]);
+        var metadata = SessionMetadataBuilder.Build(
+            sessionId, "abc", 3, 990, 173_370, ["CH1 Raw", "CH2 Raw", "Trigger", "ch1 ACTIVATED", " CH2 activated"]);
 
         Assert.Equal(
             [
                 new ChannelMetadata("CH1 Raw", "raw", "CH1"),
                 new ChannelMetadata("CH2 Raw", "raw", "CH2"),
-                new ChannelMetadata("CH1 activated", "activated", "CH1"),
+                new ChannelMetadata("ch1 ACTIVATED", "activated", "CH1"),
                 new ChannelMetadata("CH2 activated", "activated", "CH2"),
             ],
             metadata.Channels);
@@ -28,7 +28,7 @@ public sealed class SessionMetadataFactoryTests
     [Fact]
     public void Without_raw_channels_each_analog_channel_is_a_raw_muscle_of_its_own()
     {
-        var metadata = SessionMetadataFactory.Create(Guid.NewGuid(), "abc", 1, 1000, 10, ["EMG1", "EMG2"]);
+        var metadata = SessionMetadataBuilder.Build(Guid.NewGuid(), "abc", 1, 1000, 10, ["EMG1", "EMG2"]);
 
         Assert.Equal([new ChannelMetadata("EMG1", "raw", "EMG1"), new ChannelMetadata("EMG2", "raw", "EMG2")], metadata.Channels);
     }
@@ -36,6 +36,6 @@ public sealed class SessionMetadataFactoryTests
     [Fact]
     public void A_file_without_analog_rate_has_no_duration()
     {
-        Assert.Equal(0, SessionMetadataFactory.Create(Guid.NewGuid(), "abc", 1, 0, 10, ["EMG1"]).DurationSeconds);
+        Assert.Equal(0, SessionMetadataBuilder.Build(Guid.NewGuid(), "abc", 1, 0, 10, ["EMG1"]).DurationSeconds);
     }
 }
