@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TherapyPlatform.Ingestion.Intake;
 using TherapyPlatform.Ingestion.Publishing;
+using TherapyPlatform.Ingestion.RateLimiting;
 using TherapyPlatform.Ingestion.Webhooks;
+using TherapyPlatform.Ingestion.Webhooks.Replay;
 
 namespace TherapyPlatform.Ingestion;
 
@@ -12,19 +14,18 @@ public static class Extensions
 
     public static IHostApplicationBuilder AddIngestionServices(this IHostApplicationBuilder builder)
     {
-        builder.AddSessionEventStore(DaemonLockId)
+        builder.AddSessionEventStore(DaemonLockId, PostgresWebhookDeliveries.DefineSchema)
             .AddSubscriptionWithServices<AnalysisRequestPublisher>(ServiceLifetime.Singleton);
         builder.AddFileStore();
         builder.AddMessaging();
 
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddStorageWebhooks();
         builder.Services.AddUploadLimits();
+        builder.Services.AddUploadRateLimiting();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PatientCodes>();
         builder.Services.AddScoped<SessionIntake>();
-        builder.Services.AddHttpClient<StorageClient>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         return builder;
     }

@@ -11,6 +11,8 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// After authentication (added first by the host), so uploads are counted per authenticated client.
+app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapSessionsApi();
 app.MapStorageWebhookApi();

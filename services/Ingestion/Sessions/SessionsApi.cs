@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using TherapyPlatform.Ingestion.Intake;
+using TherapyPlatform.Ingestion.RateLimiting;
 using TherapyPlatform.ServiceDefaults.EventStore;
 using TherapyPlatform.ServiceDefaults.Security;
 using TherapyPlatform.Sessions;
@@ -16,9 +17,12 @@ public static class SessionsApi
     public static RouteGroupBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/sessions").WithTags("Sessions");
-        group.MapPost("/", UploadAsync).DisableAntiforgery().RequireAuthorization(PlatformRoles.UploadSessions);
+        // Both start an analysis, so both count against the client's upload rate.
+        group.MapPost("/", UploadAsync).DisableAntiforgery().RequireAuthorization(PlatformRoles.UploadSessions)
+            .RequireRateLimiting(UploadRateLimitPolicy.Name);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetSession").RequireAuthorization(PlatformRoles.ReadSessions);
-        group.MapPost("/{id:guid}/reanalyze", ReanalyzeAsync).RequireAuthorization(PlatformRoles.AdminOnly);
+        group.MapPost("/{id:guid}/reanalyze", ReanalyzeAsync).RequireAuthorization(PlatformRoles.AdminOnly)
+            .RequireRateLimiting(UploadRateLimitPolicy.Name);
         return group;
     }
 

@@ -9,9 +9,14 @@ public sealed record StorageEvent(
     [property: JsonPropertyName("schema")] string? Schema,
     [property: JsonPropertyName("record")] StorageObject? Record);
 
+/// <param name="Name">The object's path in its bucket.</param>
+/// <param name="BucketId">The bucket.</param>
+/// <param name="CreatedAt">When storage created the row (ISO-8601 timestamptz): dates the delivery against replays.</param>
+/// <param name="Metadata">Size and type as storage recorded them (informative only: the content is checked itself).</param>
 public sealed record StorageObject(
     [property: JsonPropertyName("name")] string? Name,
     [property: JsonPropertyName("bucket_id")] string? BucketId,
+    [property: JsonPropertyName("created_at")] string? CreatedAt,
     [property: JsonPropertyName("metadata")] StorageObjectMetadata? Metadata);
 
 public sealed record StorageObjectMetadata(

@@ -28,16 +28,3 @@ public sealed class StorageOptions : IValidatableObject
         }
     }
 }
-
-/// <summary>How storage webhooks are authenticated (section <c>Webhook</c>).</summary>
-public sealed class WebhookOptions
-{
-    public const string Section = "Webhook";
-
-    /// <summary>The shared secret of the <c>x-supabase-signature</c> HMAC-SHA256; unset means unsigned webhooks are accepted.</summary>
-    public string? Secret { get; set; }
-
-    /// <summary>The largest webhook body accepted, in bytes (a storage event is well under 4 KB).</summary>
-    [Range(256, 1024 * 1024)]
-    public int MaxBodyBytes { get; set; } = 64 * 1024;
-}

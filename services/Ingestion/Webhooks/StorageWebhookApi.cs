@@ -1,16 +1,19 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using TherapyPlatform.Emg.Settings;
 using TherapyPlatform.Ingestion.Intake;
 using TherapyPlatform.Ingestion.Sessions;
+using TherapyPlatform.Ingestion.Webhooks.Replay;
 using TherapyPlatform.Sessions.Events;
 
 namespace TherapyPlatform.Ingestion.Webhooks;
 
 /// <summary>
 /// The storage webhook: a new <c>.c3d</c> object in the sessions bucket becomes a session. The body is verified
-/// against its signature before anything else is done with it.
+/// against its signature before anything else is done with it; a session-file delivery must then be fresh (its signed
+/// <c>record.created_at</c> within the replay window) and new (its digest not claimed before) to be processed.
 /// </summary>
 public static partial class StorageWebhookApi
 {
@@ -27,24 +30,38 @@ public static partial class StorageWebhookApi
         IOptions<WebhookOptions> webhook,
         IOptions<StorageOptions> storage,
         StorageClient storageClient,
+        IWebhookDeliveries deliveries,
+        TimeProvider clock,
         PatientCodes patientCodes,
         SessionIntake intake,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(request, webhook.Value.MaxBodyBytes, cancellationToken);
+        var options = webhook.Value;
+        var body = await ReadBodyAsync(request, options.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
-            return TypedResults.Problem($"Webhook bodies are limited to {webhook.Value.MaxBodyBytes} bytes.",
+            return TypedResults.Problem($"Webhook bodies are limited to {options.MaxBodyBytes} bytes.",
                 statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large");
         }
 
-        if (webhook.Value.Secret is { Length: > 0 } secret
-            && !WebhookSignature.IsValid(body, request.Headers[WebhookSignature.HeaderName], secret))
+        var logger = loggers.CreateLogger(typeof(StorageWebhookApi));
+        byte[] digest;
+        if (options.RequiresSignature)
         {
-            LogBadSignature(loggers.CreateLogger(typeof(StorageWebhookApi)), request.HttpContext.Connection.RemoteIpAddress?.ToString());
-            return TypedResults.Problem($"The {WebhookSignature.HeaderName} header is missing or does not match the body.",
-                statusCode: StatusCodes.Status401Unauthorized, title: "Invalid signature");
+            if (!WebhookSignature.IsValid(body, request.Headers[WebhookSignature.HeaderName], options.Secret!))
+            {
+                LogBadSignature(logger, request.HttpContext.Connection.RemoteIpAddress?.ToString());
+                return TypedResults.Problem($"The {WebhookSignature.HeaderName} header is missing or does not match the body.",
+                    statusCode: StatusCodes.Status401Unauthorized, title: "Invalid signature");
+            }
+
+            digest = WebhookSignature.Digest(body, options.Secret!);
+        }
+        else
+        {
+            // Unsigned mode (Development only): the body itself identifies the delivery.
+            digest = SHA256.HashData(body);
         }
 
         StorageEvent? storageEvent;
@@ -63,17 +80,47 @@ public static partial class StorageWebhookApi
             return TypedResults.Ok(new IgnoredStorageEvent(true, reason));
         }
 
+        var record = storageEvent!.Record!;
+        var freshness = DeliveryFreshness.Check(record.CreatedAt, clock.GetUtcNow(), options.ReplayWindow);
+        if (freshness is Freshness.Undated undated)
+        {
+            return TypedResults.Problem(undated.Reason, statusCode: StatusCodes.Status400BadRequest, title: "Undated delivery");
+        }
+
+        if (freshness is Freshness.Stale stale)
+        {
+            LogStale(logger, record.Name!, stale.Reason);
+            return TypedResults.Problem(stale.Reason, statusCode: StatusCodes.Status401Unauthorized, title: "Stale delivery");
+        }
+
         if (!storageClient.IsConfigured)
         {
             return TypedResults.Problem("Storage:Url is not configured, so the object cannot be downloaded.",
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage not configured");
         }
 
-        var objectPath = storageEvent!.Record!.Name!;
+        var result = await deliveries.RunOnceAsync(digest, ((Freshness.Fresh)freshness).ExpiresAt,
+            () => DeliverAsync(record.Name!, storage.Value.Bucket, storageClient, patientCodes, intake, cancellationToken),
+            cancellationToken);
+        if (result is null)
+        {
+            LogReplay(logger, record.Name!);
+            return TypedResults.Problem(
+                $"This body was delivered before (within the {options.ReplayWindow} replay window); it is not processed again.",
+                statusCode: StatusCodes.Status409Conflict, title: "Replayed delivery");
+        }
+
+        return result;
+    }
+
+    /// <summary>Downloads the object and offers it for intake.</summary>
+    private static async Task<Results<Accepted<IntakeResponse>, Ok<IntakeResponse>, Ok<IgnoredStorageEvent>, ProblemHttpResult>> DeliverAsync(
+        string objectPath, string bucket, StorageClient storageClient, PatientCodes patientCodes, SessionIntake intake, CancellationToken cancellationToken)
+    {
         byte[] content;
         try
         {
-            content = await storageClient.DownloadAsync(storage.Value.Bucket, objectPath, cancellationToken);
+            content = await storageClient.DownloadAsync(bucket, objectPath, cancellationToken);
         }
         catch (StorageDownloadException ex)
         {
@@ -157,4 +204,10 @@ public static partial class StorageWebhookApi
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a storage webhook with a missing or wrong signature from {RemoteAddress}")]
     private static partial void LogBadSignature(ILogger logger, string? remoteAddress);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a stale storage webhook for {ObjectPath}: {Reason}")]
+    private static partial void LogStale(ILogger logger, string objectPath, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a replayed storage webhook for {ObjectPath}")]
+    private static partial void LogReplay(ILogger logger, string objectPath);
 }

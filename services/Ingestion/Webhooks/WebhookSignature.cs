@@ -27,12 +27,13 @@ public static class WebhookSignature
             return false;
         }
 
-        Span<byte> expected = stackalloc byte[32];
-        HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body, expected);
-        return CryptographicOperations.FixedTimeEquals(expected, given);
+        return CryptographicOperations.FixedTimeEquals(Digest(body, secret), given);
     }
 
+    /// <summary>The HMAC-SHA256 of the body: what a valid header carries, and the delivery's identity for replay checks.</summary>
+    public static byte[] Digest(ReadOnlySpan<byte> body, string secret) =>
+        HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
+
     /// <summary>The header value for a body (for clients and tests).</summary>
-    public static string Sign(ReadOnlySpan<byte> body, string secret) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+    public static string Sign(ReadOnlySpan<byte> body, string secret) => "sha256=" + Convert.ToHexStringLower(Digest(body, secret));
 }
