@@ -11,11 +11,11 @@ public static class SessionsClient
 
     public static async Task<HttpResponseMessage> UploadAsync(
         HttpClient ingestion, byte[] content, string fileName = "Ghostly_Emg_20250310_11-46-23-0823.c3d",
-        IReadOnlyDictionary<string, string>? fields = null)
+        IReadOnlyDictionary<string, string>? fields = null, string contentType = "application/octet-stream")
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         form.Add(file, "file", fileName);
         foreach (var (name, value) in fields ?? new Dictionary<string, string>())
         {
