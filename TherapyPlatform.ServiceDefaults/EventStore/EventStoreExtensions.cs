@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TherapyPlatform.Sessions;
 using TherapyPlatform.Sessions.Events;
 using Weasel.Core;
+using TherapyPlatform.ServiceDefaults.Database;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -16,8 +17,6 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class EventStoreExtensions
 {
-    public const string DatabaseConnectionName = "therapydb";
-
     /// <param name="builder">The service's builder.</param>
     /// <param name="daemonLockId">
     /// The advisory lock of this service's async daemon. Each service needs its own: with one shared lock the
@@ -28,7 +27,7 @@ public static class EventStoreExtensions
         this TBuilder builder, int daemonLockId, Action<StoreOptions>? configure = null)
         where TBuilder : IHostApplicationBuilder
     {
-        builder.AddNpgsqlDataSource(DatabaseConnectionName);
+        builder.AddTherapyDatabase();
         return builder.Services.AddMarten(options =>
             {
                 options.UseSystemTextJsonForSerialization(

@@ -7,6 +7,7 @@ using TherapyPlatform.Signals.Overviews;
 using TherapyPlatform.Signals.Recordings;
 using TherapyPlatform.Signals.Series;
 using TherapyPlatform.Signals.Telemetry;
+using TherapyPlatform.ServiceDefaults.Database;
 
 namespace TherapyPlatform.Signals.Extensions;
 
@@ -21,7 +22,7 @@ public static class SignalsServiceExtensions
             .ValidateOnStart();
 
         // The file store and the session snapshots; Signals reads them, so it needs no Marten of its own.
-        builder.AddNpgsqlDataSource("therapydb");
+        builder.AddTherapyDatabase();
         builder.AddFileStore();
         // Fail fast while Redis is down: lookups are bypassed at once instead of queueing until a timeout. Its health
         // is the cache check's, which says Degraded rather than Unhealthy then.
