@@ -1,8 +1,7 @@
 using System.Net;
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using TherapyPlatform.IntegrationTests.Infrastructure;
 using TherapyPlatform.IntegrationTests.Pipeline;
+using TherapyPlatform.Sessions;
 using TherapyPlatform.TestSupport;
 
 namespace TherapyPlatform.IntegrationTests.Faults;
@@ -14,13 +13,15 @@ namespace TherapyPlatform.IntegrationTests.Faults;
 [Collection(PlatformCollection.Name)]
 public sealed class InfrastructureFaultTests(PlatformFixture platform)
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly PlatformFaults faults = new(platform);
 
     [Fact]
     public async Task With_RabbitMQ_stopped_an_upload_is_still_accepted_and_analysed_once_it_is_back()
     {
         using var ingestion = platform.CreateClient("ingestion");
-        await StopAsync("rabbitmq");
+        await faults.StopAsync("rabbitmq");
         HttpResponseMessage response;
         try
         {
@@ -32,7 +33,7 @@ public sealed class InfrastructureFaultTests(PlatformFixture platform)
         }
         finally
         {
-            await StartAsync("rabbitmq");
+            await faults.StartAsync("rabbitmq");
         }
 
         var session = await SessionsClient.WaitUntilDoneAsync(ingestion, await SessionsClient.SessionIdOf(response));
@@ -45,48 +46,58 @@ public sealed class InfrastructureFaultTests(PlatformFixture platform)
     public async Task With_PostgreSQL_stopped_uploads_and_webhooks_get_503_never_202_and_succeed_once_it_is_back()
     {
         using var ingestion = platform.CreateClient("ingestion");
-        var content = GhostlyFiles.Create(seed: 802);
-        await StopAsync("postgres");
+        var uploaded = GhostlyFiles.Create(seed: 802);
+        var announced = GhostlyFiles.Create(seed: 803);
+        const string objectName = "P813/Ghostly_Emg_fault_803.c3d";
+        platform.Storage.Put(PlatformFixture.Bucket, objectName, announced);
+        var delivery = StorageWebhooks.Body(objectName);
+        await faults.StopAsync("postgres");
         try
         {
-            using var refused = await SessionsClient.UploadAsync(ingestion, content);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
-            Assert.True(refused.Headers.RetryAfter is not null);
+            using var refusedUpload = await SessionsClient.UploadAsync(ingestion, uploaded);
+            using var refusedDelivery = await StorageWebhooks.SendAsync(ingestion, delivery);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refusedUpload.StatusCode);
+            Assert.True(refusedUpload.Headers.RetryAfter is not null);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refusedDelivery.StatusCode);
+            Assert.True(refusedDelivery.Headers.RetryAfter is not null);
         }
         finally
         {
-            await StartAsync("postgres");
+            await faults.StartAsync("postgres");
         }
 
-        // Pools drop their broken connections on first use; the client retries as the Retry-After asks.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        HttpResponseMessage accepted;
-        while ((accepted = await SessionsClient.UploadAsync(ingestion, content)).StatusCode == HttpStatusCode.ServiceUnavailable)
+        // Nothing of either was stored while the database was down.
+        foreach (var content in new[] { uploaded, announced })
         {
-            accepted.Dispose();
+            using var lookup = await UntilAvailableAsync(() => ingestion.GetAsync($"/api/sessions/{SessionIdentity.FromHash(SessionIdentity.HashOf(content))}"));
+            Assert.Equal(HttpStatusCode.NotFound, lookup.StatusCode);
+        }
+
+        // The clients send the same requests again, as Retry-After asks: the refused delivery was not remembered, so
+        // its byte-identical retry is no replay.
+        using var accepted = await UntilAvailableAsync(() => SessionsClient.UploadAsync(ingestion, uploaded));
+        using var acceptedDelivery = await UntilAvailableAsync(() => StorageWebhooks.SendAsync(ingestion, delivery));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, acceptedDelivery.StatusCode);
+        foreach (var response in new[] { accepted, acceptedDelivery })
+        {
+            var session = await SessionsClient.WaitUntilDoneAsync(ingestion, await SessionsClient.SessionIdOf(response));
+            Assert.Equal("Analyzed", session.GetProperty("status").GetString());
+        }
+    }
+
+    /// <summary>Pools drop their broken connections on first use after a restart: repeats a 503 within a bound.</summary>
+    private static async Task<HttpResponseMessage> UntilAvailableAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        using var timeout = new CancellationTokenSource(RecoveryTimeout);
+        HttpResponseMessage response;
+        while ((response = await send()).StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            response.Dispose();
             await Task.Delay(500, timeout.Token);
         }
 
-        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        var session = await SessionsClient.WaitUntilDoneAsync(ingestion, await SessionsClient.SessionIdOf(accepted));
-        Assert.Equal("Analyzed", session.GetProperty("status").GetString());
-        accepted.Dispose();
-    }
-
-    private async Task StopAsync(string resource)
-    {
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        var result = await platform.App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, timeout.Token);
-        Assert.True(result.Success, result.Message);
-        await platform.App.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.Finished, timeout.Token);
-    }
-
-    private async Task StartAsync(string resource)
-    {
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        var result = await platform.App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, timeout.Token);
-        Assert.True(result.Success, result.Message);
-        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
-        await platform.WaitUntilServicesHealthyAsync();
+        return response;
     }
 }
