@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
+using Npgsql;
 using StackExchange.Redis;
 using TherapyPlatform.Analytics.Caching;
 using TherapyPlatform.Analytics.ReadModel;
@@ -59,7 +60,20 @@ public sealed partial class SessionAnalysisConsumer(
             ? new SessionAnalyzed(request.SessionId, request.RequestNumber, analysis, time.GetUtcNow())
             : new AnalysisFailed(request.SessionId, request.RequestNumber, result.FailureReason!, time.GetUtcNow());
 
-        var completed = await writer.AppendUnlessCompletedAsync(request.SessionId, request.RequestNumber, _ => completion, cancellationToken);
+        AppendResult completed;
+        try
+        {
+            completed = await writer.AppendUnlessCompletedAsync(request.SessionId, request.RequestNumber, _ => completion, cancellationToken);
+        }
+        catch (Exception ex) when (completion is SessionAnalyzed && RefusedValueOf(ex) is { } refusal)
+        {
+            // PostgreSQL refuses something in the result itself (a NUL kept in a damaged file's channel label, say):
+            // every retry would be refused alike, so the session fails with the reason instead of staying Analyzing.
+            result = FileAnalysisResult.Failed($"The analysis result cannot be stored: {refusal}.");
+            completion = new AnalysisFailed(request.SessionId, request.RequestNumber, result.FailureReason!, time.GetUtcNow());
+            completed = await writer.AppendUnlessCompletedAsync(request.SessionId, request.RequestNumber, _ => completion, cancellationToken);
+        }
+
         activity?.SetTag("analysis.outcome", result.Analysis is null ? "failed" : "analyzed");
         if (completed.Outcome != AppendOutcome.Appended)
         {
@@ -77,6 +91,20 @@ public sealed partial class SessionAnalysisConsumer(
             activity?.SetStatus(ActivityStatusCode.Error, result.FailureReason);
             LogFailed(logger, request.SessionId, request.RequestNumber, result.FailureReason!);
         }
+    }
+
+    /// <summary>PostgreSQL's data exceptions (SQLSTATE class 22: a value it cannot store) repeat on every attempt.</summary>
+    private static string? RefusedValueOf(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException postgres && postgres.SqlState.StartsWith("22", StringComparison.Ordinal))
+            {
+                return postgres.MessageText;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
