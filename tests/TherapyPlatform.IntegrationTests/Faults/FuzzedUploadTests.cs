@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using TherapyPlatform.IntegrationTests.Infrastructure;
+using TherapyPlatform.IntegrationTests.Pipeline;
 using TherapyPlatform.TestSupport;
 using Xunit.Abstractions;
 
@@ -43,6 +44,30 @@ public sealed class FuzzedUploadTests(PlatformFixture platform, ITestOutputHelpe
         Assert.True(run.Answers.GetValueOrDefault(HttpStatusCode.BadRequest) > 0, "no mutation was refused: the corpus tested nothing");
         Assert.True(run.Outcomes.GetValueOrDefault("Failed") + run.Outcomes.GetValueOrDefault("Analyzed") == run.Sessions.Count);
         Assert.Equal(before, await ResourcesAsync());
+    }
+
+    /// <summary>
+    /// Found by the full 10,000 run: a damaged label keeps a NUL, the reader accepts the file, and PostgreSQL refuses
+    /// to store any JSON holding U+0000, so the analysis could never be committed and the session stayed Analyzing.
+    /// </summary>
+    [Fact]
+    public async Task A_C3D_whose_channel_label_holds_a_NUL_ends_Failed_with_the_reason()
+    {
+        using var ingestion = platform.CreateClient("ingestion");
+        var raw = GhostlyFiles.Create(seed: 817, seconds: 4);
+        var source = TherapyPlatform.C3d.C3dFile.Read(raw);
+        var writer = new TherapyPlatform.C3d.C3dWriter { AnalogRate = GhostlyFiles.AnalogRate, PointRate = 33 };
+        foreach (var analog in source.Analogs)
+        {
+            writer.AddAnalog(analog.Label == "CH2 activated" ? "CH2 activ\0ted" : analog.Label, analog.Samples);
+        }
+
+        using var upload = await SessionsClient.UploadAsync(ingestion, writer.ToArray());
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        var session = await SessionsClient.WaitUntilDoneAsync(ingestion, await SessionsClient.SessionIdOf(upload));
+
+        Assert.Equal("Failed", session.GetProperty("status").GetString());
+        Assert.Contains("cannot be stored", session.GetProperty("failureReason").GetString());
     }
 
     private static string Tally<TKey>(IReadOnlyDictionary<TKey, int> counts) where TKey : notnull =>
