@@ -44,8 +44,30 @@ public static class FileAnalysis
             return FileAnalysisResult.Failed($"The session cannot be analysed with its settings: {ex.Message}");
         }
 
-        return analysis.Channels.Count == 0
-            ? FileAnalysisResult.Failed("The file has no muscle channels to analyse.")
-            : new FileAnalysisResult(analysis, null);
+        if (analysis.Channels.Count == 0)
+        {
+            return FileAnalysisResult.Failed("The file has no muscle channels to analyse.");
+        }
+
+        return HasOnlyFiniteNumbers(analysis)
+            ? new FileAnalysisResult(analysis, null)
+            : FileAnalysisResult.Failed("The recording's samples give values that are not finite numbers (NaN or infinity): the file is damaged.");
+    }
+
+    /// <summary>
+    /// The analytics are served as the EMG library's JSON, which has no NaN or infinity: an analysis holding one (a
+    /// NaN or infinite sample in a damaged recording) could be stored but never shown.
+    /// </summary>
+    private static bool HasOnlyFiniteNumbers(SessionAnalysis analysis)
+    {
+        try
+        {
+            _ = EmgJson.Serialize(analysis);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

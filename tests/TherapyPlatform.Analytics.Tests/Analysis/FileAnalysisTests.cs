@@ -1,5 +1,6 @@
 using TherapyPlatform.Analytics.Analysis;
 using TherapyPlatform.Analytics.Tests.Support;
+using TherapyPlatform.C3d;
 using TherapyPlatform.Emg.Settings;
 
 namespace TherapyPlatform.Analytics.Tests.Analysis;
@@ -39,6 +40,25 @@ public sealed class FileAnalysisTests
         var result = FileAnalysis.Run(RecordingFiles.WithoutAnalogs(), new SessionSettings(), AnalyticsSettings.Default, "points.c3d");
 
         Assert.Equal("The file has no analog (EMG) channels to analyse.", result.FailureReason);
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void A_damaged_sample_that_makes_a_value_not_finite_fails_instead_of_an_analysis_that_cannot_be_served(double sample)
+    {
+        var writer = new C3dWriter { AnalogRate = RecordingFiles.Rate, PointRate = 33 };
+        foreach (var analog in C3dFile.Read(RecordingFiles.TwoMuscles()).Analogs)
+        {
+            var samples = analog.Samples.ToArray();
+            samples[2500] = analog.Label == "CH1 Raw" ? sample : samples[2500];
+            writer.AddAnalog(analog.Label, samples);
+        }
+
+        var result = FileAnalysis.Run(writer.ToArray(), new SessionSettings(), AnalyticsSettings.Default, "damaged.c3d");
+
+        Assert.Null(result.Analysis);
+        Assert.StartsWith("The recording's samples give values that are not finite numbers", result.FailureReason);
     }
 
     [Fact]
