@@ -13,10 +13,13 @@ namespace TherapyPlatform.TestSupport;
 /// Ingestion's <c>POST /api/sessions</c> and follows every accepted session to its end. The rule it checks (issue 8):
 /// an upload is refused 400 with a reason, or accepted (202, or 200 for a mutation equal to an earlier one) and then
 /// ends Analyzed or Failed with a reason; anything else (a 500, a 503, a session that never ends, a failure without
-/// a reason) is listed in <see cref="Unexplained"/>. Shared by the integration test (a CI-sized run) and the load
-/// bench (the full 10,000).
+/// a reason, an analysed session whose analytics or signals cannot be read) is listed in <see cref="Unexplained"/>.
+/// Shared by the integration test (a CI-sized run) and the load bench (the full 10,000).
 /// </summary>
-public sealed class FuzzedUploadRun(HttpClient ingestion)
+/// <param name="ingestion">Ingestion, with a token that may upload (an admin's is not rate limited).</param>
+/// <param name="analytics">Analytics, with a token that may read every session.</param>
+/// <param name="signals">Signals, with a token that may read every session.</param>
+public sealed class FuzzedUploadRun(HttpClient ingestion, HttpClient analytics, HttpClient signals)
 {
     private readonly ConcurrentDictionary<HttpStatusCode, int> answers = new();
     private readonly ConcurrentDictionary<Guid, string> sessions = new();
@@ -115,6 +118,12 @@ public sealed class FuzzedUploadRun(HttpClient ingestion)
                         unexplained.Enqueue($"{mutation}: session {sessionId} Failed without a reason");
                     }
 
+                    if (status == "Analyzed")
+                    {
+                        await ReadAsync(analytics, $"/api/sessions/{sessionId}/analytics", mutation, deadline);
+                        await ReadAsync(signals, $"/api/sessions/{sessionId}/signals", mutation, deadline);
+                    }
+
                     return;
                 }
 
@@ -124,6 +133,16 @@ public sealed class FuzzedUploadRun(HttpClient ingestion)
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             unexplained.Enqueue($"{mutation}: session {sessionId} had not ended in time");
+        }
+    }
+
+    /// <summary>An analysed session's analytics and channel list must be readable (a 500 here is a 500 all the same).</summary>
+    private async Task ReadAsync(HttpClient service, string path, string mutation, CancellationToken cancellationToken)
+    {
+        using var response = await service.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            unexplained.Enqueue($"{mutation}: GET {path} answered {(int)response.StatusCode}");
         }
     }
 

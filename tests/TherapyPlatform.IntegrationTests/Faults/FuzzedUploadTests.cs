@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using TherapyPlatform.C3d;
 using TherapyPlatform.IntegrationTests.Infrastructure;
 using TherapyPlatform.IntegrationTests.Pipeline;
 using TherapyPlatform.TestSupport;
@@ -9,9 +10,10 @@ namespace TherapyPlatform.IntegrationTests.Faults;
 
 /// <summary>
 /// Mutated C3D files from the C3D library's fuzz corpus uploaded through Ingestion (<see cref="FuzzedUploadRun"/>):
-/// only 400 with a reason, or sessions that end Analyzed or Failed with a reason; no 500; and afterwards every
-/// resource is the same process as before, running and healthy (nothing crashed or was restarted). CI uploads the
-/// first <see cref="Count"/> of the corpus; the full 10,000 run with figures is <c>bench/IngestionLoad fuzz</c>.
+/// only 400 with a reason, or sessions that end Analyzed (with readable analytics and signals) or Failed with a
+/// reason; no 500; and afterwards every resource is the same process as before, running and healthy (nothing crashed
+/// or was restarted). CI uploads the first <see cref="Count"/> of the corpus; the full 10,000 run with figures is
+/// <c>bench/IngestionLoad fuzz</c>.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class FuzzedUploadTests(PlatformFixture platform, ITestOutputHelper output)
@@ -26,7 +28,9 @@ public sealed class FuzzedUploadTests(PlatformFixture platform, ITestOutputHelpe
     {
         var before = await ResourcesAsync();
         using var ingestion = platform.CreateClient("ingestion");
-        var run = new FuzzedUploadRun(ingestion);
+        using var analytics = platform.CreateClient("analytics");
+        using var signals = platform.CreateClient("signals");
+        var run = new FuzzedUploadRun(ingestion, analytics, signals);
 
         var uploading = await run.UploadAsync(FuzzedUploadRun.Corpus(Count), concurrency: 8);
         var following = await run.WaitForOutcomesAsync(OutcomeTimeout);
@@ -47,19 +51,28 @@ public sealed class FuzzedUploadTests(PlatformFixture platform, ITestOutputHelpe
     }
 
     /// <summary>
-    /// Found by the full 10,000 run: a damaged label keeps a NUL, the reader accepts the file, and PostgreSQL refuses
-    /// to store any JSON holding U+0000, so the analysis could never be committed and the session stayed Analyzing.
+    /// Found by the full 10,000 run, each in a file the C3D reader accepts: a label that keeps a NUL (PostgreSQL stores
+    /// no JSON holding U+0000, so the analysis was refused on every retry and the session stayed Analyzing), and a NaN
+    /// or infinite sample (the analysis was stored as Analyzed, but its analytics, JSON without NaN, answered 500).
     /// </summary>
-    [Fact]
-    public async Task A_C3D_whose_channel_label_holds_a_NUL_ends_Failed_with_the_reason()
+    [Theory]
+    [InlineData("NUL in a label", "cannot be stored")]
+    [InlineData("NaN sample", "not finite numbers")]
+    [InlineData("infinite sample", "not finite numbers")]
+    public async Task A_C3D_that_reads_but_cannot_be_analysed_into_a_servable_result_ends_Failed_with_the_reason(string damage, string reason)
     {
         using var ingestion = platform.CreateClient("ingestion");
-        var raw = GhostlyFiles.Create(seed: 817, seconds: 4);
-        var source = TherapyPlatform.C3d.C3dFile.Read(raw);
-        var writer = new TherapyPlatform.C3d.C3dWriter { AnalogRate = GhostlyFiles.AnalogRate, PointRate = 33 };
-        foreach (var analog in source.Analogs)
+        var writer = new C3dWriter { AnalogRate = GhostlyFiles.AnalogRate, PointRate = 33 };
+        foreach (var analog in C3dFile.Read(GhostlyFiles.Create(seed: 817, seconds: 4)).Analogs)
         {
-            writer.AddAnalog(analog.Label == "CH2 activated" ? "CH2 activ\0ted" : analog.Label, analog.Samples);
+            var samples = analog.Samples.ToArray();
+            samples[1500] = (damage, analog.Label) switch
+            {
+                ("NaN sample", "CH1 Raw") => double.NaN,
+                ("infinite sample", "CH1 Raw") => double.NegativeInfinity,
+                _ => samples[1500],
+            };
+            writer.AddAnalog(damage == "NUL in a label" && analog.Label == "CH2 activated" ? "CH2 activ\0ted" : analog.Label, samples);
         }
 
         using var upload = await SessionsClient.UploadAsync(ingestion, writer.ToArray());
@@ -67,7 +80,7 @@ public sealed class FuzzedUploadTests(PlatformFixture platform, ITestOutputHelpe
         var session = await SessionsClient.WaitUntilDoneAsync(ingestion, await SessionsClient.SessionIdOf(upload));
 
         Assert.Equal("Failed", session.GetProperty("status").GetString());
-        Assert.Contains("cannot be stored", session.GetProperty("failureReason").GetString());
+        Assert.Contains(reason, session.GetProperty("failureReason").GetString());
     }
 
     private static string Tally<TKey>(IReadOnlyDictionary<TKey, int> counts) where TKey : notnull =>
