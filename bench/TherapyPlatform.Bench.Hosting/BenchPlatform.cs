@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+using TherapyPlatform.Cli.Tokens;
+
+namespace TherapyPlatform.Bench.Hosting;
+
+/// <summary>
+/// The whole platform for a load benchmark: the AppHost in LocalProcesses mode, in a fresh data folder on free
+/// loopback ports (as the integration tests start it), with admin clients of the three services. Admins are exempt
+/// from the upload rate limit, and every API wants a bearer token, so its validation is part of every figure.
+/// </summary>
+public sealed class BenchPlatform : IAsyncDisposable
+{
+    public static readonly string[] Resources = ["redis", "postgres", "rabbitmq", "ingestion", "analytics", "signals"];
+    private const string SigningKey = "bench-platform-signing-key-0123456789abcdef0123456789";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly DirectoryInfo dataDirectory;
+
+    private BenchPlatform(DistributedApplication app, DirectoryInfo dataDirectory)
+    {
+        App = app;
+        this.dataDirectory = dataDirectory;
+        Ingestion = AdminClient("ingestion");
+        Analytics = AdminClient("analytics");
+        Signals = AdminClient("signals");
+    }
+
+    public DistributedApplication App { get; }
+
+    public HttpClient Ingestion { get; }
+
+    public HttpClient Analytics { get; }
+
+    public HttpClient Signals { get; }
+
+    /// <param name="configure">Changes to the AppHost's model before it starts (a service's settings).</param>
+    public static async Task<BenchPlatform> StartAsync(Action<IDistributedApplicationTestingBuilder>? configure = null)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("therapy-bench-");
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TherapyPlatform_AppHost>(
+            [
+                "Infrastructure:Mode=LocalProcesses",
+                $"Infrastructure:DataDirectory={dataDirectory.FullName}",
+                "Infrastructure:Ephemeral=true",
+                $"Parameters:auth-signing-key={SigningKey}",
+            ],
+            timeout.Token);
+        // The figures are the output: the servers' and services' own logs and the health probes stay out of it;
+        // a crash shows in the resource states instead.
+        builder.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error)
+            .AddFilter("Aspire.Hosting.Health", LogLevel.None)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+            .AddFilter("TherapyPlatform.AppHost.Resources", LogLevel.None));
+        configure?.Invoke(builder);
+        var app = await builder.BuildAsync(timeout.Token);
+        await app.StartAsync(timeout.Token);
+        foreach (var resource in Resources)
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
+
+        return new BenchPlatform(app, dataDirectory);
+    }
+
+    public static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    /// <summary>A connection of the benchmark's own to the platform's Redis (admin commands allowed, for MEMORY USAGE).</summary>
+    public async Task<ConnectionMultiplexer> ConnectRedisAsync() =>
+        await ConnectionMultiplexer.ConnectAsync((await App.GetConnectionStringAsync("redis"))! + ",allowAdmin=true");
+
+    /// <summary>Uploads a session file through Ingestion; the session's id, whether new (202) or known (200).</summary>
+    public async Task<Guid> UploadAsync(byte[] content, string fileName)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        using var upload = await Ingestion.PostAsync(new Uri("/api/sessions", UriKind.Relative), form);
+        if (upload.StatusCode is not (HttpStatusCode.Accepted or HttpStatusCode.OK))
+        {
+            throw new InvalidOperationException($"upload answered {upload.StatusCode}: {await upload.Content.ReadAsStringAsync()}");
+        }
+
+        return (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sessionId").GetGuid();
+    }
+
+    /// <summary>A session's status from Ingestion (Received, Analyzing, Analyzed, Failed), throwing with the reason when it failed.</summary>
+    public async Task<string> StatusAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var session = await Ingestion.GetFromJsonAsync<JsonElement>(new Uri($"/api/sessions/{sessionId}", UriKind.Relative), cancellationToken);
+        var status = session.GetProperty("status").GetString()!;
+        return status == "Failed"
+            ? throw new InvalidOperationException($"session {sessionId} failed: {session.GetProperty("failureReason")}")
+            : status;
+    }
+
+    public async Task StopAsync(string resource)
+    {
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, timeout.Token);
+        await App.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.Finished, timeout.Token);
+    }
+
+    public async Task StartAsync(string resource)
+    {
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, timeout.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Ingestion.Dispose();
+        Analytics.Dispose();
+        Signals.Dispose();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await App.StopAsync(timeout.Token);
+        await App.DisposeAsync();
+        try
+        {
+            dataDirectory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server may still be flushing its last files; the folder is under the temp directory anyway.
+        }
+    }
+
+    private HttpClient AdminClient(string service)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = App.GetEndpoint(service, "http") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Create(SigningKey, "admin"));
+        return client;
+    }
+}
