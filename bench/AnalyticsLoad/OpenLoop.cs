@@ -38,12 +38,16 @@ internal static class OpenLoop
         return sorted.Count == 0 ? double.NaN : sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
 
+    private static string Milliseconds(double value) =>
+        double.IsNaN(value) ? "" : value.ToString("F3", CultureInfo.InvariantCulture);
+
     public static string Row(string scenario, IReadOnlyList<Sample> samples)
     {
-        var outcomes = string.Join(", ", samples.GroupBy(s => $"{s.Status} {s.Outcome}").OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"));
+        // Status 0: not an HTTP call (the raw Redis GET), so only its outcome is named.
+        var outcomes = string.Join(", ", samples.GroupBy(s => s.Status == 0 ? s.Outcome : $"{s.Status} {s.Outcome}").OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"));
         var latencies = samples.Select(s => s.Milliseconds).ToList();
         var server = samples.Where(s => s.ServerMilliseconds is not null).Select(s => s.ServerMilliseconds!.Value).ToList();
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {scenario} | {samples.Count} | {Percentile(latencies, 0.5):F2} | {Percentile(latencies, 0.99):F2} | {latencies.Max():F2} | {Percentile(server, 0.5):F3} | {Percentile(server, 0.99):F3} | {outcomes} |");
+            $"| {scenario} | {samples.Count} | {Percentile(latencies, 0.5):F2} | {Percentile(latencies, 0.99):F2} | {latencies.Max():F2} | {Milliseconds(Percentile(server, 0.5))} | {Milliseconds(Percentile(server, 0.99))} | {outcomes} |");
     }
 }
