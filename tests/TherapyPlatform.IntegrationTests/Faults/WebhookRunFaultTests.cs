@@ -66,6 +66,7 @@ public sealed class WebhookRunFaultTests(PlatformFixture platform, ITestOutputHe
         IReadOnlyList<int> killedPids = [];
         var analysedAtKill = 0;
         IReadOnlyList<Delivery> answers;
+        TimeSpan elapsed;
         IReadOnlyList<SessionEvents> sessions;
         try
         {
@@ -73,7 +74,7 @@ public sealed class WebhookRunFaultTests(PlatformFixture platform, ITestOutputHe
             // A quarter analysed: both replicas are busy and the rest is still coming.
             analysedAtKill = await AnalysedAsync(patient, atLeast: WebhookDeliveryRun.Files / 4);
             (killed, killedPids) = await faults.KillAsync("analytics");
-            answers = (await delivering).Answers;
+            (answers, elapsed) = await delivering;
             sessions = await ledger.WhenDoneAsync(patient, WebhookDeliveryRun.Files, AnalysisTimeout, Settle);
         }
         finally
@@ -87,7 +88,7 @@ public sealed class WebhookRunFaultTests(PlatformFixture platform, ITestOutputHe
 
         Assert.Equal(2, (await faults.InstancesAsync("analytics")).Count(i => i.State == KnownResourceStates.Running));
         var byKilled = sessions.Count(s => s.Analyzers.Any(a => killedPids.Any(pid => a.EndsWith($"/{pid}", StringComparison.Ordinal))));
-        output.WriteLine($"killed {killed!.Id} (processes {string.Join(", ", killedPids)}) with {analysedAtKill} of 200 sessions analysed; " +
+        output.WriteLine($"{answers.Count} deliveries in {elapsed.TotalSeconds:F1} s; killed {killed!.Id} (processes {string.Join(", ", killedPids)}) with {analysedAtKill} of 200 sessions analysed; " +
             $"it had started {byKilled} of them; {sessions.Count(s => s.Started > 1)} sessions were started again after the kill");
         AssertAnswers(run, answers);
         AssertEachAnalysedOnce(run, sessions);
