@@ -44,7 +44,17 @@ public sealed partial class AnalyticsCacheWriter : SubscriptionBase
                 using var activity = AnalyticsTelemetry.Source.StartActivity(
                     "cache analytics", ActivityKind.Internal, TraceHeaders.TraceOf(@event));
                 activity?.SetTag("session.id", analyzed.SessionId);
-                await WriteUntilStoredAsync(AnalyticsEntry.From(session, SessionAnalyticsView.From(analyzed)), @event.Sequence, cancellationToken);
+                try
+                {
+                    await WriteUntilStoredAsync(AnalyticsEntry.From(session, SessionAnalyticsView.From(analyzed)), @event.Sequence, cancellationToken);
+                }
+                catch (Exception ex) when (!RedisOutage.IsOutage(ex) && ex is not OperationCanceledException)
+                {
+                    // One entry that cannot be rendered or written must not stop the subscription for every later
+                    // session: the cache is never the source of truth, and a read of this one answers from the read model.
+                    activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                    LogWriteSkipped(logger, analyzed.SessionId, @event.Sequence, ex);
+                }
             }
         }
 
@@ -73,4 +83,7 @@ public sealed partial class AnalyticsCacheWriter : SubscriptionBase
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Caching the analytics of session {SessionId} (event {Sequence}) failed (attempt {Attempt}, {Error}); retrying")]
     private static partial void LogWriteRetry(ILogger logger, Guid sessionId, long sequence, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Skipped caching the analytics of session {SessionId} (event {Sequence}); reads answer from the read model")]
+    private static partial void LogWriteSkipped(ILogger logger, Guid sessionId, long sequence, Exception exception);
 }

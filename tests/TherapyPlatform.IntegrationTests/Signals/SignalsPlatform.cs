@@ -53,10 +53,14 @@ public sealed class SignalsPlatform(PlatformFixture platform) : IDisposable
         return redis.GetDatabase();
     }
 
-    /// <summary>Polls Redis until the value under <paramref name="key"/> satisfies <paramref name="done"/>.</summary>
+    /// <summary>
+    /// Polls Redis until the value under <paramref name="key"/> satisfies <paramref name="done"/>. Generous: in the
+    /// shared fixture Signals may still be working through the overviews of the fault and fuzz runs' sessions
+    /// (over a thousand SessionAnalyzed messages queued ahead of this one).
+    /// </summary>
     public static async Task<byte[]> WaitForRedisValueAsync(IDatabase redis, string key, Func<byte[], bool> done)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         while (true)
         {
             var value = await redis.StringGetAsync(key);
