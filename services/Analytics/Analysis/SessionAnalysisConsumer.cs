@@ -30,8 +30,22 @@ public sealed partial class SessionAnalysisConsumer(
 
     public async Task Consume(ConsumeContext<Contracts.SessionAnalysisRequested> context)
     {
-        var request = context.Message;
-        var cancellationToken = context.CancellationToken;
+        try
+        {
+            await AnalyseAsync(context.Message, context.CancellationToken);
+        }
+        catch (Exception ex) when (StoreFailureOf(ex) is { } failure)
+        {
+            // Npgsql's and Marten's exceptions carry objects the bus cannot serialize into the fault once retries
+            // are spent (MassTransit then fails to send it and the session would stay Analyzing): the retries and the
+            // fault get the reason only, the log keeps the whole exception.
+            LogStoreFailure(logger, context.Message.SessionId, context.Message.RequestNumber, ex);
+            throw new AnalysisStoreException(failure);
+        }
+    }
+
+    private async Task AnalyseAsync(Contracts.SessionAnalysisRequested request, CancellationToken cancellationToken)
+    {
         using var scope = AnalysisLogScope.Begin(logger, request.SessionId, request.PatientCode, request.FileHash, request.RequestNumber);
         using var activity = AnalyticsTelemetry.Source.StartActivity("analyze session");
         activity?.SetTag("session.id", request.SessionId);
@@ -93,6 +107,20 @@ public sealed partial class SessionAnalysisConsumer(
         }
     }
 
+    /// <summary>The reason of a failure of the database (anywhere in the exception's chain), or null for any other failure.</summary>
+    private static string? StoreFailureOf(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is NpgsqlException npgsql)
+            {
+                return $"The database failed: {(npgsql as PostgresException)?.MessageText ?? npgsql.Message}";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>PostgreSQL's data exceptions (SQLSTATE class 22: a value it cannot store) repeat on every attempt.</summary>
     private static string? RefusedValueOf(Exception exception)
     {
@@ -135,6 +163,9 @@ public sealed partial class SessionAnalysisConsumer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Analysis of session {SessionId} (request {RequestNumber}) failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, Guid sessionId, int requestNumber, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Analysis of session {SessionId} (request {RequestNumber}) met a database failure; retried")]
+    private static partial void LogStoreFailure(ILogger logger, Guid sessionId, int requestNumber, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Another consumer completed request {RequestNumber} of session {SessionId} first; this result is dropped")]
