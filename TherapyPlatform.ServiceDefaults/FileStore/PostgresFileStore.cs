@@ -67,8 +67,8 @@ public sealed class PostgresFileStore(NpgsqlDataSource dataSource) : IFileStore,
                         WHERE attrelid = 'therapy_files'::regclass AND attname = 'content') <> 'l' THEN
                         ALTER TABLE therapy_files ALTER COLUMN content SET COMPRESSION lz4;
                     END IF;
-                EXCEPTION WHEN feature_not_supported THEN
-                    NULL; -- a server built without lz4 keeps its default
+                EXCEPTION WHEN feature_not_supported OR undefined_column THEN
+                    NULL; -- a server without lz4 (or older than PostgreSQL 14) keeps its default
                 END $$;
                 """,
                 connection,
