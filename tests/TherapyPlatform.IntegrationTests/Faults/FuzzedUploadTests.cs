@@ -15,7 +15,7 @@ namespace TherapyPlatform.IntegrationTests.Faults;
 /// or was restarted). CI uploads the first <see cref="Count"/> of the corpus; the full 10,000 run with figures is
 /// <c>bench/IngestionLoad fuzz</c>.
 /// </summary>
-[Collection(PlatformCollection.Name)]
+[Collection(FaultPlatformCollection.Name)]
 public sealed class FuzzedUploadTests(PlatformFixture platform, ITestOutputHelper output)
 {
     public const int Count = 1_000;

@@ -10,7 +10,7 @@ namespace TherapyPlatform.IntegrationTests.Faults;
 /// Stops a real server of the running platform and checks that nothing accepted is lost. Tests of one collection run
 /// one after another, so no other test sees the server down; each restores it before it ends.
 /// </summary>
-[Collection(PlatformCollection.Name)]
+[Collection(FaultPlatformCollection.Name)]
 public sealed class InfrastructureFaultTests(PlatformFixture platform)
 {
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(60);

@@ -14,7 +14,7 @@ namespace TherapyPlatform.IntegrationTests.Faults;
 /// had from the cache; signals from memory and the file store), both services report Degraded, and once Redis is back
 /// analytics reads are cache hits again on every replica.
 /// </summary>
-[Collection(PlatformCollection.Name)]
+[Collection(FaultPlatformCollection.Name)]
 public sealed class RedisOutageTests(PlatformFixture platform, ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);

@@ -12,7 +12,7 @@ namespace TherapyPlatform.IntegrationTests.Faults;
 /// exactly the 200 sessions, each with exactly one <c>SessionAnalyzed</c>, and no answer other than 202, 200
 /// duplicate and 409 replay. Each test has its own patient code, so the counts are this run's only.
 /// </summary>
-[Collection(PlatformCollection.Name)]
+[Collection(FaultPlatformCollection.Name)]
 public sealed class WebhookRunFaultTests(PlatformFixture platform, ITestOutputHelper output)
 {
     private static readonly TimeSpan AnalysisTimeout = TimeSpan.FromMinutes(3);

@@ -131,3 +131,14 @@ public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
 {
     public const string Name = "Platform";
 }
+
+/// <summary>
+/// The tests that stop servers, kill a replica and flood the platform with fuzzed files get a platform of their own,
+/// so what they leave behind (queued work, reconnecting clients) cannot decide whether another test passes.
+/// Collections run one after another (see AssemblyInfo.cs), never two platforms at once on the same cores.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class FaultPlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "Faults";
+}
