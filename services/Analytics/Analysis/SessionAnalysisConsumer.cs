@@ -10,6 +10,7 @@ using TherapyPlatform.ServiceDefaults.FileStore;
 using TherapyPlatform.Sessions;
 using TherapyPlatform.Sessions.Events;
 using TherapyPlatform.ServiceDefaults.Caching;
+using TherapyPlatform.ServiceDefaults.Errors;
 
 namespace TherapyPlatform.Analytics.Analysis;
 
@@ -108,32 +109,15 @@ public sealed partial class SessionAnalysisConsumer(
     }
 
     /// <summary>The reason of a failure of the database (anywhere in the exception's chain), or null for any other failure.</summary>
-    private static string? StoreFailureOf(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is NpgsqlException npgsql)
-            {
-                return $"The database failed: {(npgsql as PostgresException)?.MessageText ?? npgsql.Message}";
-            }
-        }
-
-        return null;
-    }
+    private static string? StoreFailureOf(Exception exception) =>
+        ExceptionChain.Of(exception).OfType<NpgsqlException>().FirstOrDefault() is { } npgsql
+            ? $"The database failed: {(npgsql as PostgresException)?.MessageText ?? npgsql.Message}"
+            : null;
 
     /// <summary>PostgreSQL's data exceptions (SQLSTATE class 22: a value it cannot store) repeat on every attempt.</summary>
-    private static string? RefusedValueOf(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is PostgresException postgres && postgres.SqlState.StartsWith("22", StringComparison.Ordinal))
-            {
-                return postgres.MessageText;
-            }
-        }
-
-        return null;
-    }
+    private static string? RefusedValueOf(Exception exception) =>
+        ExceptionChain.Of(exception).OfType<PostgresException>()
+            .FirstOrDefault(postgres => postgres.SqlState.StartsWith("22", StringComparison.Ordinal))?.MessageText;
 
     /// <summary>
     /// Fills the cache right after the commit, so the first read is a hit and the analysis trace ends with the

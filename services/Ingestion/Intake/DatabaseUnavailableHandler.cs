@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
+using TherapyPlatform.ServiceDefaults.Errors;
 
 namespace TherapyPlatform.Ingestion.Intake;
 
@@ -33,18 +34,8 @@ public sealed partial class DatabaseUnavailableHandler(IProblemDetailsService pr
         });
     }
 
-    private static bool IsDatabaseUnavailable(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is NpgsqlException or TimeoutException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsDatabaseUnavailable(Exception exception) =>
+        ExceptionChain.Of(exception).Any(e => e is NpgsqlException or TimeoutException);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The session store is unavailable while handling {Path}")]
     private static partial void LogUnavailable(ILogger logger, PathString path, Exception exception);
