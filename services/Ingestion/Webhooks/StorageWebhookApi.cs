@@ -49,14 +49,13 @@ public static partial class StorageWebhookApi
         byte[] digest;
         if (options.RequiresSignature)
         {
-            if (!WebhookSignature.IsValid(body, request.Headers[WebhookSignature.HeaderName], options.Secret!))
+            digest = WebhookSignature.Digest(body, options.Secret!);
+            if (!WebhookSignature.Matches(digest, request.Headers[WebhookSignature.HeaderName]))
             {
                 LogBadSignature(logger, request.HttpContext.Connection.RemoteIpAddress?.ToString());
                 return TypedResults.Problem($"The {WebhookSignature.HeaderName} header is missing or does not match the body.",
                     statusCode: StatusCodes.Status401Unauthorized, title: "Invalid signature");
             }
-
-            digest = WebhookSignature.Digest(body, options.Secret!);
         }
         else
         {

@@ -8,7 +8,8 @@ public static class WebhookSignature
 {
     public const string HeaderName = "x-supabase-signature";
 
-    public static bool IsValid(ReadOnlySpan<byte> body, string? header, string secret)
+    /// <summary>Whether the header carries <paramref name="digest"/> (the body's <see cref="Digest"/>), compared in constant time.</summary>
+    public static bool Matches(ReadOnlySpan<byte> digest, string? header)
     {
         if (string.IsNullOrWhiteSpace(header))
         {
@@ -27,7 +28,7 @@ public static class WebhookSignature
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(Digest(body, secret), given);
+        return CryptographicOperations.FixedTimeEquals(digest, given);
     }
 
     /// <summary>The HMAC-SHA256 of the body: what a valid header carries, and the delivery's identity for replay checks.</summary>
