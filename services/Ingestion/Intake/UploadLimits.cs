@@ -1,12 +1,11 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace TherapyPlatform.Ingestion.Intake;
 
 /// <summary>
-/// Raises or lowers the server's body and form limits to the configured file size, so an oversized upload is cut
-/// off while it streams instead of being buffered first.
+/// Raises or lowers the server's body limit to the configured file size, so an oversized upload is cut off while it
+/// streams instead of being buffered first (<see cref="UploadForm"/> reads the parts).
 /// </summary>
 public static class UploadLimits
 {
@@ -17,13 +16,6 @@ public static class UploadLimits
     {
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<IngestionOptions>>((kestrel, ingestion) =>
             kestrel.Limits.MaxRequestBodySize = ingestion.Value.MaxFileBytes + FormOverheadBytes);
-        services.AddOptions<FormOptions>().Configure<IOptions<IngestionOptions>>((form, ingestion) =>
-        {
-            form.MultipartBodyLengthLimit = ingestion.Value.MaxFileBytes + FormOverheadBytes;
-            // GHOSTLY sessions are 1-3 MB: keep them in memory rather than in a temporary file (default 64 KB).
-            form.MemoryBufferThreshold = 4 * 1024 * 1024;
-            form.ValueCountLimit = 64;
-        });
         return services;
     }
 }

@@ -30,7 +30,7 @@ public static class SessionsApi
         HttpRequest request, SessionIntake intake, PatientCodes patientCodes, IOptions<IngestionOptions> options, CancellationToken cancellationToken)
     {
         var maxBytes = options.Value.MaxFileBytes;
-        if (!request.HasFormContentType)
+        if (!UploadForm.IsMultipart(request))
         {
             return TypedResults.Problem("Send the session as multipart/form-data with the C3D file in the 'file' field.",
                 statusCode: StatusCodes.Status400BadRequest, title: "Not a multipart upload");
@@ -41,33 +41,26 @@ public static class SessionsApi
             return TooLarge(maxBytes);
         }
 
-        IFormCollection form;
+        UploadForm form;
         try
         {
-            form = await request.ReadFormAsync(cancellationToken);
+            form = await UploadForm.ReadAsync(request, maxBytes, cancellationToken);
         }
-        catch (InvalidDataException ex) when (ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        catch (UploadFormException ex)
         {
-            return TooLarge(maxBytes);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
-        {
-            return TypedResults.Problem($"The multipart body could not be read: {ex.Message}",
-                statusCode: StatusCodes.Status400BadRequest, title: "Malformed upload");
+            return ex.TooLarge
+                ? TooLarge(maxBytes)
+                : TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Malformed upload");
         }
 
+        using var upload = form;
         var errors = new Dictionary<string, string[]>();
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0)
+        if (upload.File.IsEmpty)
         {
             errors["file"] = ["A non-empty C3D file is required in the 'file' field."];
         }
-        else if (file.Length > maxBytes)
-        {
-            return TooLarge(maxBytes);
-        }
 
-        var patientCode = form["patientCode"].ToString();
+        var patientCode = upload.Fields["patientCode"].ToString();
         if (patientCode.Length > 0 && !patientCodes.IsValid(patientCode))
         {
             errors["patientCode"] = [$"'{patientCode}' is not a patient code of the configured pattern."];
@@ -78,7 +71,7 @@ public static class SessionsApi
                 statusCode: StatusCodes.Status403Forbidden, title: "Not your patient");
         }
 
-        var settings = SessionSettingsRequest.FromForm(form, errors);
+        var settings = SessionSettingsRequest.FromForm(upload.Fields, errors);
         if (errors.Count == 0 && settings.Validate() is { } invalid)
         {
             errors["settings"] = [invalid];
@@ -89,14 +82,8 @@ public static class SessionsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var content = new byte[file!.Length];
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(content, cancellationToken);
-        }
-
         var result = await intake.AcceptAsync(
-            new SessionFile(content, Path.GetFileName(file.FileName), patientCode.Length > 0 ? patientCode : null, settings.ToSettings(), SessionSource.Upload),
+            new SessionFile(upload.File, Path.GetFileName(upload.FileName ?? ""), patientCode.Length > 0 ? patientCode : null, settings.ToSettings(), SessionSource.Upload),
             cancellationToken);
         return result switch
         {
