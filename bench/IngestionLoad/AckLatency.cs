@@ -6,8 +6,9 @@ using TherapyPlatform.TestSupport;
 namespace TherapyPlatform.Bench.IngestionLoad;
 
 /// <summary>
-/// Upload acknowledgement latency (bench/README.md, "Ingestion"): after a warm-up of 20 uploads, N distinct small
-/// GHOSTLY-shaped files uploaded one after another (the time until each 202), then the time until all are Analyzed.
+/// Upload acknowledgement latency (bench/README.md, "Ingestion"): after a warm-up of 20 uploads (analysed, then the
+/// machine quiet again), N distinct small GHOSTLY-shaped files uploaded back to back, each as soon as the previous one
+/// was answered (the time until each 202), then the time until all are Analyzed.
 /// </summary>
 internal static class AckLatency
 {
@@ -21,6 +22,7 @@ internal static class AckLatency
         }
 
         await platform.UntilDoneAsync(warmup, TimeSpan.FromMinutes(10));
+        var quiet = await Platform.UntilQuietAsync();
 
         var files = Enumerable.Range(0, count).Select(i => GhostlyFiles.Create(seed: 2_000_000 + i, seconds)).ToList();
         var latencies = new List<double>();
@@ -37,7 +39,8 @@ internal static class AckLatency
         await platform.UntilDoneAsync(ids, TimeSpan.FromMinutes(10));
         var allAnalyzedSeconds = run.Elapsed.TotalSeconds;
 
-        Console.WriteLine($"{Environment.ProcessorCount} cores, load average {Platform.LoadAverage()}; {count} distinct files of {files[0].Length:N0} bytes ({seconds} s, 4 channels)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Environment.ProcessorCount} cores, {quiet:P0} busy when the uploads began, load average {Platform.LoadAverage()}; {count} distinct files of {files[0].Length:N0} bytes ({seconds} s, 4 channels)"));
         Console.WriteLine();
         Console.WriteLine("| upload ack | p50 ms | p95 ms | p99 ms | max ms |");
         Console.WriteLine("|---|---:|---:|---:|---:|");

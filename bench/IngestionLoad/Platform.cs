@@ -29,6 +29,8 @@ internal sealed class Platform(BenchPlatform bench) : IAsyncDisposable
 
     public static string LoadAverage() => BenchPlatform.LoadAverage();
 
+    public static Task<double?> UntilQuietAsync() => BenchPlatform.UntilQuietAsync();
+
     /// <summary>A copy of a session file with a 512-byte block and a random tail after its data: another session (hash), the same analysis.</summary>
     public static byte[] UniqueCopy(byte[] content) => [.. content, .. new byte[512], .. Guid.NewGuid().ToByteArray()];
 

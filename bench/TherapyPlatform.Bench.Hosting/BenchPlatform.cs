@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -76,6 +77,40 @@ public sealed class BenchPlatform : IAsyncDisposable
     }
 
     public static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    /// <summary>
+    /// Waits until the machine's CPUs have been at most 25 % busy for a second (at most a minute), so a measurement
+    /// starts from a warm, settled platform instead of inheriting its warm-up's last analyses and precomputations.
+    /// Returns the busy share of the last second, or null where /proc/stat is missing.
+    /// </summary>
+    public static async Task<double?> UntilQuietAsync()
+    {
+        if (!File.Exists("/proc/stat"))
+        {
+            return null;
+        }
+
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        var busy = 1.0;
+        var (idle, total) = CpuTicks();
+        while (busy > 0.25 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var (nowIdle, nowTotal) = CpuTicks();
+            busy = nowTotal == total ? 0 : 1 - ((double)(nowIdle - idle) / (nowTotal - total));
+            (idle, total) = (nowIdle, nowTotal);
+        }
+
+        return busy;
+    }
+
+    private static (long Idle, long Total) CpuTicks()
+    {
+        // "cpu user nice system idle iowait irq softirq steal ...": idle and iowait are the idle time.
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(field => long.Parse(field, CultureInfo.InvariantCulture)).ToArray();
+        return (fields[3] + fields[4], fields.Sum());
+    }
 
     /// <summary>A connection of the benchmark's own to the platform's Redis (admin commands allowed, for MEMORY USAGE).</summary>
     public async Task<ConnectionMultiplexer> ConnectRedisAsync() =>
