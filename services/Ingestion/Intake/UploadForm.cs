@@ -52,7 +52,8 @@ public sealed class UploadForm : IDisposable
                 }
 
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
-                if (disposition.IsFileDisposition())
+                // The 'file' part is the file even when a client sends it without a file name.
+                if (disposition.IsFileDisposition() || name.Equals(FileField, StringComparison.OrdinalIgnoreCase))
                 {
                     if (form.buffer is not null || !name.Equals(FileField, StringComparison.OrdinalIgnoreCase))
                     {

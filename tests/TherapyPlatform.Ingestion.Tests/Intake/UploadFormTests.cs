@@ -34,6 +34,18 @@ public sealed class UploadFormTests
     }
 
     [Fact]
+    public async Task A_file_part_without_a_file_name_is_still_the_file()
+    {
+        var file = Bytes(50_000, seed: 9);
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(file), "file" } };
+
+        using var form = await ReadAsync(content, withLength: true);
+
+        Assert.Equal(file, form.File.ToArray());
+        Assert.Equal("", form.FileName);
+    }
+
+    [Fact]
     public async Task A_form_without_a_file_has_an_empty_one()
     {
         using var content = Form(("patientCode", "P001"));
