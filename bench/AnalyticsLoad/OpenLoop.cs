@@ -1,42 +1,16 @@
-using System.Diagnostics;
 using System.Globalization;
+using TherapyPlatform.Bench.Hosting;
 
 namespace TherapyPlatform.Bench.AnalyticsLoad;
 
 /// <summary>One timed call: its latency, the server's own time (Server-Timing) and what answered (X-Cache).</summary>
 internal sealed record Sample(double Milliseconds, double? ServerMilliseconds, string Outcome, int Status);
 
-/// <summary>
-/// An open-loop load: call i starts at start + i / rate whatever the earlier calls are doing, so a slow answer
-/// cannot hide the ones queued behind it (no coordinated omission). Bounded by count and time.
-/// </summary>
+/// <summary>The analytics benchmark's open-loop runs (<see cref="OpenLoopSchedule"/>) and their table rows.</summary>
 internal static class OpenLoop
 {
-    public static async Task<IReadOnlyList<Sample>> RunAsync(int perSecond, TimeSpan duration, Func<int, Task<Sample>> call)
-    {
-        var count = (int)(perSecond * duration.TotalSeconds);
-        var interval = TimeSpan.FromSeconds(1.0 / perSecond);
-        var calls = new List<Task<Sample>>(count);
-        var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < count; i++)
-        {
-            var wait = interval * i - Stopwatch.GetElapsedTime(start);
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait);
-            }
-
-            calls.Add(Task.Run(() => call(i)));
-        }
-
-        return await Task.WhenAll(calls);
-    }
-
-    public static double Percentile(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
-    }
+    public static Task<Sample[]> RunAsync(int perSecond, TimeSpan duration, Func<int, Task<Sample>> call) =>
+        OpenLoopSchedule.RunAsync((int)(perSecond * duration.TotalSeconds), perSecond, call);
 
     private static string Milliseconds(double value) =>
         double.IsNaN(value) ? "" : value.ToString("F3", CultureInfo.InvariantCulture);
@@ -48,6 +22,6 @@ internal static class OpenLoop
         var latencies = samples.Select(s => s.Milliseconds).ToList();
         var server = samples.Where(s => s.ServerMilliseconds is not null).Select(s => s.ServerMilliseconds!.Value).ToList();
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {scenario} | {samples.Count} | {Percentile(latencies, 0.5):F2} | {Percentile(latencies, 0.99):F2} | {latencies.Max():F2} | {Milliseconds(Percentile(server, 0.5))} | {Milliseconds(Percentile(server, 0.99))} | {outcomes} |");
+            $"| {scenario} | {samples.Count} | {Percentiles.Of(latencies, 0.5):F2} | {Percentiles.Of(latencies, 0.99):F2} | {latencies.Max():F2} | {Milliseconds(Percentiles.Of(server, 0.5))} | {Milliseconds(Percentiles.Of(server, 0.99))} | {outcomes} |");
     }
 }

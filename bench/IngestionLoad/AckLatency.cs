@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using TherapyPlatform.Bench.Hosting;
 using TherapyPlatform.TestSupport;
 
 namespace TherapyPlatform.Bench.IngestionLoad;
@@ -22,7 +23,7 @@ internal static class AckLatency
         }
 
         await platform.UntilDoneAsync(warmup, TimeSpan.FromMinutes(10));
-        var quiet = await Platform.UntilQuietAsync();
+        var quiet = await BenchPlatform.UntilQuietAsync();
 
         var files = Enumerable.Range(0, count).Select(i => GhostlyFiles.Create(seed: 2_000_000 + i, seconds)).ToList();
         var latencies = new List<double>();

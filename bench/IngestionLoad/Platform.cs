@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting;
 using TherapyPlatform.Bench.Hosting;
+using TherapyPlatform.TestSupport;
 
 namespace TherapyPlatform.Bench.IngestionLoad;
 
@@ -29,11 +29,6 @@ internal sealed class Platform(BenchPlatform bench) : IAsyncDisposable
 
     public static string LoadAverage() => BenchPlatform.LoadAverage();
 
-    public static Task<double?> UntilQuietAsync() => BenchPlatform.UntilQuietAsync();
-
-    /// <summary>A copy of a session file with a 512-byte block and a random tail after its data: another session (hash), the same analysis.</summary>
-    public static byte[] UniqueCopy(byte[] content) => [.. content, .. new byte[512], .. Guid.NewGuid().ToByteArray()];
-
     public Task StopAsync(string resource) => bench.StopAsync(resource);
 
     public Task StartAsync(string resource) => bench.StartAsync(resource);
@@ -41,10 +36,7 @@ internal sealed class Platform(BenchPlatform bench) : IAsyncDisposable
     /// <summary>Uploads a file through <c>POST /api/sessions</c>, timed from send to the answer's last byte.</summary>
     public async Task<Ack> UploadAsync(byte[] content, CancellationToken cancellationToken = default)
     {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", "Ghostly_Emg_bench.c3d");
+        using var form = SessionUploads.Form(content, "Ghostly_Emg_bench.c3d");
         var started = Stopwatch.GetTimestamp();
         try
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using TherapyPlatform.Bench.Hosting;
 using TherapyPlatform.TestSupport;
 
 namespace TherapyPlatform.Bench.IngestionLoad;
@@ -24,11 +25,11 @@ internal static class UploadRamp
         var warmup = new List<Guid>();
         for (var i = 0; i < 20; i++)
         {
-            warmup.AddRange((await platform.UploadAsync(Platform.UniqueCopy(file))).SessionId is { } id ? [id] : []);
+            warmup.AddRange((await platform.UploadAsync(SessionUploads.UniqueCopy(file))).SessionId is { } id ? [id] : []);
         }
 
         await platform.UntilDoneAsync(warmup, TimeSpan.FromMinutes(5));
-        Console.WriteLine($"Upload ramp: {stepSeconds} s per step, files of {Platform.UniqueCopy(file).Length:N0} bytes; {Environment.ProcessorCount} cores, load average {Platform.LoadAverage()}");
+        Console.WriteLine($"Upload ramp: {stepSeconds} s per step, files of {SessionUploads.UniqueCopy(file).Length:N0} bytes; {Environment.ProcessorCount} cores, load average {Platform.LoadAverage()}");
         Console.WriteLine();
         Console.WriteLine("| offered uploads/s | uploads | answered/s | p50 ms | p95 ms | p99 ms | max ms | not 202 | step | all analysed after |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
@@ -59,21 +60,8 @@ internal static class UploadRamp
 
     private static async Task<(IReadOnlyList<Ack> Acks, TimeSpan Elapsed)> OpenLoopAsync(Platform platform, byte[] file, int rate, int seconds)
     {
-        var count = rate * seconds;
-        var uploads = new List<Task<Ack>>(count);
         var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < count; i++)
-        {
-            var wait = TimeSpan.FromSeconds((double)i / rate) - Stopwatch.GetElapsedTime(start);
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait);
-            }
-
-            uploads.Add(Task.Run(() => platform.UploadAsync(Platform.UniqueCopy(file))));
-        }
-
-        var acks = await Task.WhenAll(uploads);
+        var acks = await OpenLoopSchedule.RunAsync(rate * seconds, rate, _ => platform.UploadAsync(SessionUploads.UniqueCopy(file)));
         return (acks, Stopwatch.GetElapsedTime(start));
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using TherapyPlatform.Bench.Hosting;
 
 namespace TherapyPlatform.Bench.SignalsLoad;
 
@@ -26,11 +27,7 @@ internal sealed class Latencies(string scenario, double targetP95Ms)
         milliseconds.Add(elapsed);
     }
 
-    public double Percentile(double p)
-    {
-        var sorted = milliseconds.Order().ToList();
-        return sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
-    }
+    public double Percentile(double p) => Percentiles.Of(milliseconds, p);
 
     public string Row() => string.Create(CultureInfo.InvariantCulture,
         $"| {scenario} | {milliseconds.Count} | {Percentile(0.5):F2} | {Percentile(0.95):F2} | {Percentile(0.99):F2} | {milliseconds.Max():F2} | {targetP95Ms} | {(Percentile(0.95) <= targetP95Ms ? "yes" : "NO")} |");

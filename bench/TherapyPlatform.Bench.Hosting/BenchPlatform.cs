@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using TherapyPlatform.Cli.Tokens;
+using TherapyPlatform.TestSupport;
 
 namespace TherapyPlatform.Bench.Hosting;
 
@@ -119,10 +120,7 @@ public sealed class BenchPlatform : IAsyncDisposable
     /// <summary>Uploads a session file through Ingestion; the session's id, whether new (202) or known (200).</summary>
     public async Task<Guid> UploadAsync(byte[] content, string fileName)
     {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
+        using var form = SessionUploads.Form(content, fileName);
         using var upload = await Ingestion.PostAsync(new Uri("/api/sessions", UriKind.Relative), form);
         if (upload.StatusCode is not (HttpStatusCode.Accepted or HttpStatusCode.OK))
         {

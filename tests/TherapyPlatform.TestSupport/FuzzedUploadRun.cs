@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using TherapyPlatform.C3d.Fuzzing;
@@ -77,10 +76,7 @@ public sealed class FuzzedUploadRun(HttpClient ingestion, HttpClient analytics, 
 
     private async Task UploadAsync(C3dMutation mutation, CancellationToken cancellationToken)
     {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(mutation.Bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", "fuzzed.c3d");
+        using var form = SessionUploads.Form(mutation.Bytes, "fuzzed.c3d");
         using var response = await ingestion.PostAsync(new Uri("/api/sessions", UriKind.Relative), form, cancellationToken);
         answers.AddOrUpdate(response.StatusCode, 1, (_, n) => n + 1);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting;
@@ -27,21 +26,16 @@ public sealed class AnalyticsPlatform(PlatformFixture platform) : IDisposable
     public static byte[] GhostlyFile(string name) => File.ReadAllBytes(SharedData.PathOf("c3d", "ghostly", name + ".c3d"));
 
     /// <summary>A real file with one more (zero) block and a random tail after its data: a session no other test has.</summary>
-    public static byte[] UniqueCopy(string name) =>
-        [.. GhostlyFile(name), .. new byte[512], .. Guid.NewGuid().ToByteArray()];
+    public static byte[] UniqueCopy(string name) => SessionUploads.UniqueCopy(GhostlyFile(name));
 
     /// <summary>Uploads a file (or finds its session when it was uploaded before) and waits until it is analysed.</summary>
     public async Task<Guid> AnalyzedSessionAsync(byte[] content, string fileName, string? patientCode = null)
     {
-        using var form = new MultipartFormDataContent();
+        using var form = SessionUploads.Form(content, fileName);
         if (patientCode is not null)
         {
             form.Add(new StringContent(patientCode), "patientCode");
         }
-
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
         using var response = await Ingestion.PostAsync("/api/sessions", form);
         Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK, $"upload answered {response.StatusCode}");
         var sessionId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sessionId").GetGuid();

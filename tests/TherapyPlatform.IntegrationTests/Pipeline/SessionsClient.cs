@@ -1,6 +1,6 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TherapyPlatform.TestSupport;
 
 namespace TherapyPlatform.IntegrationTests.Pipeline;
 
@@ -13,10 +13,7 @@ public static class SessionsClient
         HttpClient ingestion, byte[] content, string fileName = "Ghostly_Emg_20250310_11-46-23-0823.c3d",
         IReadOnlyDictionary<string, string>? fields = null, string contentType = "application/octet-stream")
     {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        form.Add(file, "file", fileName);
+        using var form = SessionUploads.Form(content, fileName, contentType);
         foreach (var (name, value) in fields ?? new Dictionary<string, string>())
         {
             form.Add(new StringContent(value), name);

@@ -1,6 +1,6 @@
-namespace TherapyPlatform.Bench.IngestionLoad;
+namespace TherapyPlatform.Bench.Hosting;
 
-internal static class Percentiles
+public static class Percentiles
 {
     /// <summary>The nearest-rank percentile (p in 0..1) of the values; NaN when there are none.</summary>
     public static double Of(IEnumerable<double> values, double p)
