@@ -97,6 +97,9 @@ public static class SessionsApi
     internal static async Task<Results<Ok<SessionDetails>, NotFound, ForbidHttpResult>> GetAsync(
         Guid id, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        // The history first, then the state: the state is then at least as recent as the history it comes with (in the
+        // other order an analysis committed between the two reads showed in the history while the status lagged).
+        var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
         var state = await session.LoadAsync<Session>(id, cancellationToken);
         if (state is null)
         {
@@ -108,7 +111,6 @@ public static class SessionsApi
             return TypedResults.Forbid();
         }
 
-        var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
         return TypedResults.Ok(new SessionDetails(
             state.Id, state.Status, state.FailureReason, state.PatientCode, state.FileName, state.SizeBytes, state.FileHash,
             state.Source, state.Settings, state.RequestNumber, state.Attempts, state.ReceivedAt, state.AnalysisStartedAt,
