@@ -31,6 +31,13 @@ internal sealed class SignalsOptions : IValidatableObject
     [Range(MinMaxDownsampler.MinimumPoints, 20_000_000)]
     public int MaxPointsLimit { get; set; } = 2_000_000;
 
+    /// <summary>
+    /// Sessions whose overviews this process precomputes at once. Precomputing only saves a dashboard's first plot
+    /// some time, so by default it takes one core at most and leaves the others to requests and analyses.
+    /// </summary>
+    [Range(1, 64)]
+    public int ConcurrentPrecomputations { get; set; } = 1;
+
     public long MemoryCacheBytes => MemoryCacheMegabytes * 1024L * 1024L;
 
     public SeriesLimits Limits => new(DefaultMaxPoints, MaxPointsLimit);

@@ -1,3 +1,4 @@
+using MassTransit;
 using StackExchange.Redis;
 using TherapyPlatform.Signals.Caching;
 using TherapyPlatform.Signals.Channels;
@@ -31,8 +32,7 @@ public static class SignalsServiceExtensions
             settings => settings.DisableHealthChecks = true,
             redis => redis.BacklogPolicy = BacklogPolicy.FailFast);
         builder.Services.AddHealthChecks().AddCheck<CacheHealthCheck>(CacheHealthCheck.Name);
-        builder.AddMessaging(bus => bus.AddConsumer<SessionAnalyzedConsumer>()
-            .Endpoint(endpoint => endpoint.Name = SessionAnalyzedConsumer.EndpointName));
+        builder.AddMessaging(bus => bus.AddConsumer<SessionAnalyzedConsumer, SessionAnalyzedConsumerDefinition>());
 
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SignalsJsonContext.Default));
         builder.Services.AddSingleton(TimeProvider.System);

@@ -24,9 +24,6 @@ internal sealed partial class SessionAnalyzedConsumer(
     IOptions<SignalsOptions> options,
     ILogger<SessionAnalyzedConsumer> logger) : IConsumer<SessionAnalyzed>
 {
-    /// <summary>The queue of Signals' own: every Signals replica competes for it, other services never share it.</summary>
-    public const string EndpointName = "signals-session-analyzed";
-
     public async Task Consume(ConsumeContext<SessionAnalyzed> context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -13,6 +13,7 @@ public sealed class SignalsOptionsTests
         var options = Resolve([]);
 
         Assert.Equal((256, 2000, TimeSpan.FromHours(24)), (options.MemoryCacheMegabytes, options.DefaultMaxPoints, options.RedisTtl));
+        Assert.Equal(1, options.ConcurrentPrecomputations);
     }
 
     [Fact]
@@ -29,6 +30,7 @@ public sealed class SignalsOptionsTests
     [InlineData("Signals:RedisTtl", "00:00:00", "RedisTtl")]
     [InlineData("Signals:DefaultMaxPoints", "1", "DefaultMaxPoints")]
     [InlineData("Signals:MaxPointsLimit", "1000", "must not exceed MaxPointsLimit")]
+    [InlineData("Signals:ConcurrentPrecomputations", "0", "ConcurrentPrecomputations")]
     public void Invalid_settings_are_refused_naming_the_setting(string key, string value, string named)
     {
         var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { [key] = value }));
