@@ -56,6 +56,18 @@ internal sealed class Platform : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// <c>GET /alive</c> timed the same way: the same client, proxy, Kestrel, authentication and telemetry, no
+    /// handler work, so the hit's figure can be read against what any request costs on this host.
+    /// </summary>
+    public async Task<Sample> TimedAliveAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await platform.Analytics.GetAsync(new Uri("/alive", UriKind.Relative));
+        await response.Content.ReadAsByteArrayAsync();
+        return new Sample(Stopwatch.GetElapsedTime(started).TotalMilliseconds, null, "alive", (int)response.StatusCode);
+    }
+
     public Task StopRedisAsync() => platform.StopAsync("redis");
 
     public Task StartRedisAsync() => platform.StartAsync("redis");

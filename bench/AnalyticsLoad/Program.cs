@@ -6,7 +6,8 @@ using TherapyPlatform.Contracts.Caching;
 
 // GET /api/sessions/{id}/analytics end to end over HTTP on loopback (see bench/README.md, "Analytics cache"):
 // 200 requests/s for 30 s each for hits, misses (the entry deleted just before each request) and with Redis
-// stopped; the server's own time of a hit beside a raw Redis GET of the same value; Redis memory per session.
+// stopped; the server's own time of a hit beside a raw Redis GET of the same value and the HTTP floor (GET /alive the
+// same way); Redis memory per session.
 // Usage: AnalyticsLoad [perSecond=200] [seconds=30]
 var perSecond = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var duration = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30);
@@ -41,6 +42,7 @@ Guid SessionOf(int i) => sessions[i % sessions.Count].Id;
 // Warm-up (JIT, connections), not reported.
 await OpenLoop.RunAsync(perSecond, TimeSpan.FromSeconds(5), i => platform.TimedGetAsync(SessionOf(i)));
 Console.WriteLine(OpenLoop.Row("hit", await OpenLoop.RunAsync(perSecond, duration, i => platform.TimedGetAsync(SessionOf(i)))));
+Console.WriteLine(OpenLoop.Row("HTTP floor: GET /alive", await OpenLoop.RunAsync(perSecond, duration, _ => platform.TimedAliveAsync())));
 
 var rawGets = await OpenLoop.RunAsync(perSecond, duration, async i =>
 {
