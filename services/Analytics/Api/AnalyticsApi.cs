@@ -21,7 +21,7 @@ public static class AnalyticsApi
     }
 
     internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ForbidHttpResult, ProblemHttpResult>> GetAsync(
-        Guid id, HttpContext context, ClaimsPrincipal user, AnalyticsReader reader, CancellationToken cancellationToken)
+        Guid id, HttpContext context, ClaimsPrincipal user, AnalyticsReader reader, CacheStatistics statistics, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var read = await reader.ReadAsync(id, cancellationToken);
@@ -51,6 +51,13 @@ public static class AnalyticsApi
                     });
         }
 
+        // Counted once the answer is sent: a refused read is no access, and the counters' Redis round trip and log
+        // line never delay the body.
+        context.Response.OnCompleted(() =>
+        {
+            statistics.RecordRead(id, read.CacheOutcome);
+            return Task.CompletedTask;
+        });
         var analytics = read.Analytics!;
         headers.ETag = analytics.ETag;
         headers.CacheControl = "no-cache";

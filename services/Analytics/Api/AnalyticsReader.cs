@@ -19,7 +19,8 @@ public sealed record AnalyticsRead(AnalyticsReadStatus Status, CacheOutcome Cach
 
 /// <summary>
 /// Read-through: Redis first; on a miss or when Redis is unreachable, the read model (session snapshot and
-/// analytics view in one round trip), and after a miss the cache is refilled in the background.
+/// analytics view in one round trip), and after a miss the cache is refilled in the background. Hits and misses
+/// are counted by the caller once it has served the read (<see cref="CacheStatistics.RecordRead"/>).
 /// </summary>
 public sealed class AnalyticsReader(AnalyticsCache cache, CacheStatistics statistics, CacheRefiller refills, IDocumentStore store)
 {
@@ -30,7 +31,6 @@ public sealed class AnalyticsReader(AnalyticsCache cache, CacheStatistics statis
         {
             case CacheOutcome.Hit:
                 CacheMetrics.Hits.Add(1);
-                statistics.RecordHit(sessionId);
                 return new AnalyticsRead(AnalyticsReadStatus.Found, CacheOutcome.Hit, cached.Analytics, null);
             case CacheOutcome.Miss:
                 CacheMetrics.Misses.Add(1);
@@ -55,7 +55,6 @@ public sealed class AnalyticsReader(AnalyticsCache cache, CacheStatistics statis
         var entry = AnalyticsEntry.From(session, view);
         if (cached.Outcome == CacheOutcome.Miss)
         {
-            statistics.RecordMiss(sessionId);
             refills.Enqueue(entry);
         }
 

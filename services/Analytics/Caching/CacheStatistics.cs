@@ -26,9 +26,14 @@ public sealed partial class CacheStatistics(IConnectionMultiplexer redis, TimePr
     private const string MissesField = "misses";
     private const string ErrorsField = "errors";
 
-    public void RecordHit(Guid sessionId) => _ = RecordReadAsync(sessionId, HitsField);
-
-    public void RecordMiss(Guid sessionId) => _ = RecordReadAsync(sessionId, MissesField);
+    /// <summary>Counts a read served from the cache (a hit) or from the read model after a miss; bypasses are not reads of the cache.</summary>
+    public void RecordRead(Guid sessionId, CacheOutcome outcome)
+    {
+        if (outcome != CacheOutcome.Bypass)
+        {
+            _ = RecordReadAsync(sessionId, outcome == CacheOutcome.Hit ? HitsField : MissesField);
+        }
+    }
 
     /// <summary>Counts a failed Redis call, if Redis takes the count at all.</summary>
     public void RecordError()

@@ -21,6 +21,7 @@ public sealed class AnalyticsAccessTests(PlatformFixture platform) : IDisposable
         using var researcher = platform.CreateClient("analytics", PlatformFixture.Token("researcher"));
         using var anonymous = platform.CreateClient("analytics", token: null);
         var path = $"/api/sessions/{sessionId}/analytics";
+        var accessesBefore = await analytics.SettledAccessCountAsync(sessionId);
 
         using var ownAnswer = await own.GetAsync(path);
         using var otherAnswer = await other.GetAsync(path);
@@ -34,6 +35,12 @@ public sealed class AnalyticsAccessTests(PlatformFixture platform) : IDisposable
         Assert.Equal(HttpStatusCode.OK, researcherAnswer.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymousAnswer.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, therapistStats.StatusCode);
+
+        // Two reads were served (the therapist's own and the researcher's); the refused ones are no access. Counted
+        // after each answer, so wait for two, then give a wrongly counted third the same time to land.
+        await analytics.WaitForAccessCountAsync(sessionId, accessesBefore + 2);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(accessesBefore + 2, await analytics.AccessCountAsync(sessionId));
     }
 
     public void Dispose() => analytics.Dispose();

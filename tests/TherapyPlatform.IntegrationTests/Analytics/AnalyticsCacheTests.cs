@@ -133,7 +133,7 @@ public sealed class AnalyticsCacheTests(PlatformFixture platform) : IDisposable
         (await analytics.GetAnalyticsAsync(sessionId)).Dispose();
         (await analytics.GetAnalyticsUntilAsync(sessionId, "hit")).Dispose();
         (await analytics.GetAnalyticsAsync(sessionId)).Dispose();
-        var after = await WaitForAccessCountAsync(sessionId, accessesBefore + 3);
+        var after = await analytics.WaitForAccessCountAsync(sessionId, accessesBefore + 3);
         var stats = await analytics.StatsAsync();
 
         Assert.True(after >= accessesBefore + 3, $"access count {accessesBefore} -> {after}");
@@ -184,22 +184,6 @@ public sealed class AnalyticsCacheTests(PlatformFixture platform) : IDisposable
     }
 
     public void Dispose() => analytics.Dispose();
-
-    private async Task<long> WaitForAccessCountAsync(Guid sessionId, long atLeast)
-    {
-        // The counters are written right after each answer, not before it.
-        using var timeout = new CancellationTokenSource(AnalyticsPlatform.CacheTimeout);
-        while (true)
-        {
-            var count = await analytics.AccessCountAsync(sessionId);
-            if (count >= atLeast || timeout.IsCancellationRequested)
-            {
-                return count;
-            }
-
-            await Task.Delay(50, CancellationToken.None);
-        }
-    }
 
     private static async Task<HttpResponseMessage> HealthUntilAsync(HttpClient service, string status, CancellationToken cancellationToken)
     {

@@ -111,6 +111,40 @@ public sealed class AnalyticsPlatform(PlatformFixture platform) : IDisposable
         return stats.GetProperty("sessions").EnumerateArray().Select(s => s.GetProperty("accessCount").GetInt64()).SingleOrDefault();
     }
 
+    /// <summary>The session's access count once it reaches <paramref name="atLeast"/> (or the cache timeout passes).</summary>
+    public async Task<long> WaitForAccessCountAsync(Guid sessionId, long atLeast)
+    {
+        // The counters are written right after each answer, not before it.
+        using var timeout = new CancellationTokenSource(CacheTimeout);
+        while (true)
+        {
+            var count = await AccessCountAsync(sessionId);
+            if (count >= atLeast || timeout.IsCancellationRequested)
+            {
+                return count;
+            }
+
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The session's access count once the reads already answered are all counted (it held for half a second).</summary>
+    public async Task<long> SettledAccessCountAsync(Guid sessionId)
+    {
+        var count = await AccessCountAsync(sessionId);
+        while (true)
+        {
+            await Task.Delay(500);
+            var next = await AccessCountAsync(sessionId);
+            if (next == count)
+            {
+                return count;
+            }
+
+            count = next;
+        }
+    }
+
     /// <summary>
     /// Waits until the cache subscription has handled the session's latest event. The consumer fills the cache
     /// first, and the subscription writes the same entry again a moment later; a test that invalidates must not
