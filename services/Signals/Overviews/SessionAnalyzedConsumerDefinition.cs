@@ -11,7 +11,7 @@ namespace TherapyPlatform.Signals.Overviews;
 /// </summary>
 internal sealed class SessionAnalyzedConsumerDefinition : ConsumerDefinition<SessionAnalyzedConsumer>
 {
-    public const string QueueName = "signals-session-analyzed";
+    private const string QueueName = "signals-session-analyzed";
 
     public SessionAnalyzedConsumerDefinition(IOptions<SignalsOptions> options)
     {
