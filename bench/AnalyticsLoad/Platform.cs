@@ -36,37 +36,16 @@ internal sealed class Platform : IAsyncDisposable
         return sessionId;
     }
 
-    public Task<HttpResponseMessage> GetAnalyticsAsync(Guid sessionId) =>
-        platform.Analytics.GetAsync(new Uri($"/api/sessions/{sessionId}/analytics", UriKind.Relative));
+    public Task<HttpResponseMessage> GetAnalyticsAsync(Guid sessionId) => platform.Analytics.GetAsync(AnalyticsPath(sessionId));
 
     /// <summary>One GET timed from send to the last body byte, with the handler's Server-Timing and X-Cache.</summary>
-    public async Task<Sample> TimedGetAsync(Guid sessionId)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            using var response = await GetAnalyticsAsync(sessionId);
-            await response.Content.ReadAsByteArrayAsync();
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            return new Sample(elapsed, ServerTime(response), CacheOutcome(response), (int)response.StatusCode);
-        }
-        catch (HttpRequestException ex)
-        {
-            return new Sample(Stopwatch.GetElapsedTime(started).TotalMilliseconds, null, ex.GetType().Name, 0);
-        }
-    }
+    public Task<Sample> TimedGetAsync(Guid sessionId) => TimedAsync(AnalyticsPath(sessionId), CacheOutcome);
 
     /// <summary>
     /// <c>GET /alive</c> timed the same way: the same client, proxy, Kestrel, authentication and telemetry, no
     /// handler work, so the hit's figure can be read against what any request costs on this host.
     /// </summary>
-    public async Task<Sample> TimedAliveAsync()
-    {
-        var started = Stopwatch.GetTimestamp();
-        using var response = await platform.Analytics.GetAsync(new Uri("/alive", UriKind.Relative));
-        await response.Content.ReadAsByteArrayAsync();
-        return new Sample(Stopwatch.GetElapsedTime(started).TotalMilliseconds, null, "alive", (int)response.StatusCode);
-    }
+    public Task<Sample> TimedAliveAsync() => TimedAsync(new Uri("/alive", UriKind.Relative), _ => "alive");
 
     public Task StopRedisAsync() => platform.StopAsync("redis");
 
@@ -86,6 +65,24 @@ internal sealed class Platform : IAsyncDisposable
         while ((await TimedGetAsync(sessionId)).Outcome != outcome)
         {
             await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    private static Uri AnalyticsPath(Guid sessionId) => new($"/api/sessions/{sessionId}/analytics", UriKind.Relative);
+
+    private async Task<Sample> TimedAsync(Uri path, Func<HttpResponseMessage, string> outcome)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await platform.Analytics.GetAsync(path);
+            await response.Content.ReadAsByteArrayAsync();
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            return new Sample(elapsed, ServerTime(response), outcome(response), (int)response.StatusCode);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new Sample(Stopwatch.GetElapsedTime(started).TotalMilliseconds, null, ex.GetType().Name, 0);
         }
     }
 
