@@ -36,7 +36,7 @@ var cacheAdminKey = builder.AddParameter(
 
 // Two replicas compete for analysis requests; each session is still analysed once. They share this host's cores, so
 // each runs one analysis per core it has to itself: with more at once, the analyses crowded out the uploads'
-// acknowledgements on two cores (ack p99 over 50 ms in a third of the runs; with one each, in 1 run of 9).
+// acknowledgements on two cores (bench/README.md, "Rerun (session 3)" and "(session 4)").
 const int analyticsReplicas = 2;
 builder.AddProject<Projects.Analytics>("analytics")
     .WithReplicas(analyticsReplicas)
