@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using TherapyPlatform.Bench.Hosting;
+using TherapyPlatform.C3d;
 using TherapyPlatform.TestSupport;
 
 namespace TherapyPlatform.Bench.IngestionLoad;

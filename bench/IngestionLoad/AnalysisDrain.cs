@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Aspire.Hosting.Testing;
 using Npgsql;
+using TherapyPlatform.C3d;
 using TherapyPlatform.TestSupport;
 
 namespace TherapyPlatform.Bench.IngestionLoad;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TherapyPlatform.C3d;
 using TherapyPlatform.C3d.Fuzzing;
 
 namespace TherapyPlatform.TestSupport;

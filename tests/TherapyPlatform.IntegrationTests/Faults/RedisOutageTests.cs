@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using TherapyPlatform.C3d;
 using TherapyPlatform.IntegrationTests.Analytics;
 using TherapyPlatform.IntegrationTests.Infrastructure;
 using TherapyPlatform.IntegrationTests.Signals;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using TherapyPlatform.C3d;
 using TherapyPlatform.IntegrationTests.Infrastructure;
 using TherapyPlatform.IntegrationTests.Pipeline;
 using TherapyPlatform.Sessions;

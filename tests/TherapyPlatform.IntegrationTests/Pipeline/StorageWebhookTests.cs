@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using TherapyPlatform.C3d;
 using TherapyPlatform.IntegrationTests.Infrastructure;
 using TherapyPlatform.Sessions;
 using TherapyPlatform.TestSupport;

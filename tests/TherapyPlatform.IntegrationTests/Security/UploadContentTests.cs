@@ -1,4 +1,5 @@
 using System.Net;
+using TherapyPlatform.C3d;
 using TherapyPlatform.IntegrationTests.Infrastructure;
 using TherapyPlatform.IntegrationTests.Pipeline;
 using TherapyPlatform.Sessions;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using TherapyPlatform.C3d;
 using TherapyPlatform.Cli.Tokens;
 using TherapyPlatform.IntegrationTests.Infrastructure;
 using TherapyPlatform.IntegrationTests.Pipeline;

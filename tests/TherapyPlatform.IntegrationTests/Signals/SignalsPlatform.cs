@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.Testing;
 using StackExchange.Redis;
+using TherapyPlatform.C3d;
 using TherapyPlatform.IntegrationTests.Infrastructure;
 using TherapyPlatform.IntegrationTests.Pipeline;
 using TherapyPlatform.TestSupport;

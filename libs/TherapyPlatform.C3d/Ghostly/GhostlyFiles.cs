@@ -1,10 +1,8 @@
-using TherapyPlatform.C3d;
-
-namespace TherapyPlatform.TestSupport;
+namespace TherapyPlatform.C3d;
 
 /// <summary>
-/// GHOSTLY-shaped session files made with the platform's own C3D writer, so tests need no real recordings:
-/// 990 Hz analogs in 33 Hz frames, <c>CHn Raw</c> EMG (sine bursts over seeded noise) and <c>CHn activated</c>
+/// GHOSTLY-shaped session files made with the C3D writer, for tests and benchmarks that need no real recording and
+/// for the services' start-up warm-up (never stored as a session): 990 Hz analogs in 33 Hz frames, <c>CHn Raw</c> EMG (sine bursts over seeded noise) and <c>CHn activated</c>
 /// steps over the bursts, with INFO and SUBJECTS groups. Different seeds give different files (and hashes).
 /// </summary>
 public static class GhostlyFiles
