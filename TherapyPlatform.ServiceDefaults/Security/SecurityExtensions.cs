@@ -53,6 +53,7 @@ public static class SecurityExtensions
             .AddPolicy(PlatformRoles.ReadSessions, policy => policy.RequireRole(PlatformRoles.Therapist, PlatformRoles.Researcher, PlatformRoles.Admin))
             .AddPolicy(PlatformRoles.UploadSessions, policy => policy.RequireRole(PlatformRoles.Therapist, PlatformRoles.Admin))
             .AddPolicy(PlatformRoles.AdminOnly, policy => policy.RequireRole(PlatformRoles.Admin));
+        builder.Services.AddWarmUp<TokenValidationWarmUp>();
         return builder;
     }
 }

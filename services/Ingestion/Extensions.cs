@@ -26,6 +26,7 @@ public static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PatientCodes>();
         builder.Services.AddScoped<SessionIntake>();
+        builder.Services.AddWarmUp<IntakeWarmUp>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         return builder;
     }

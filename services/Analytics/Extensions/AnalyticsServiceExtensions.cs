@@ -38,6 +38,7 @@ public static class AnalyticsServiceExtensions
         builder.Services.AddSingleton(AnalyticsSettings.Default);
         builder.Services.AddSingleton<SessionStreamWriter>();
         builder.Services.AddSingleton<AnalyticsReader>();
+        builder.Services.AddWarmUp<AnalysisWarmUp>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(AnalyticsTelemetry.Name));
         return builder;
     }
