@@ -41,7 +41,6 @@ public sealed class IntakeWarmUp(IDocumentStore store, IFileStore files, IBus bu
 
         _ = await files.GetAsync(hash, cancellationToken);
         await bus.SendToVoidAsync(new SessionAnalysisRequested(sessionId, 1, hash, null), cancellationToken);
-        _ = await bus.GetSendEndpoint(new Uri($"queue:{Queues.SessionAnalysis}")).WaitAsync(cancellationToken);
     }
 
     private static async Task<HttpRequest> MultipartRequestAsync(byte[] content, CancellationToken cancellationToken)

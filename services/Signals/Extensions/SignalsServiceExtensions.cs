@@ -44,6 +44,7 @@ public static class SignalsServiceExtensions
         builder.Services.AddSingleton<SessionMetadataStore>();
         builder.Services.AddSingleton<OverviewStore>();
         builder.Services.AddSingleton<SeriesService>();
+        builder.Services.AddWarmUp<OverviewWarmUp>();
 
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(SignalsTelemetry.Name));
         return builder;

@@ -20,7 +20,7 @@ public sealed class WarmUpTests(PlatformFixture platform)
     {
         { "ingestion", ["TokenValidationWarmUp", "IntakeWarmUp"] },
         { "analytics", ["TokenValidationWarmUp", "AnalysisWarmUp"] },
-        { "signals", ["TokenValidationWarmUp"] },
+        { "signals", ["TokenValidationWarmUp", "OverviewWarmUp"] },
     };
 
     [Theory]
