@@ -7,6 +7,7 @@ using TherapyPlatform.Bench.IngestionLoad;
 //   IngestionLoad ramp [step-seconds=10]                   sustained uploads/s: open-loop ramp until an error or p99 ack > 100 ms
 //   IngestionLoad drain [files=300] [seconds-per-file=12]  analyses/s of the two Analytics replicas on a queued backlog
 //   IngestionLoad fuzz [count=10000]                       mutated C3D uploads: 400 or Analyzed/Failed with a reason, no crash
+//   IngestionLoad first [files=3]                          the first uploads after start: ack, each pipeline step, first read
 //   IngestionLoad reliability                              ramp, drain (300 x 12 s and 200 x 175 s files) and fuzz, one start
 // Exits 1 when a scenario's rule is broken.
 var mode = args is [var first, ..] && !char.IsAsciiDigit(first[0]) ? first : "ack";
@@ -21,11 +22,12 @@ var ok = mode switch
     "ramp" => await UploadRamp.RunAsync(platform, Int(0, 10)),
     "drain" => await DrainAsync(Int(0, 300), Double(1, 12)),
     "fuzz" => await FuzzedUploads.RunAsync(platform, Int(0, 10_000)),
+    "first" => await FirstUploads.RunAsync(platform, Int(0, 3)),
     "reliability" => await UploadRamp.RunAsync(platform, 10)
         & await DrainAsync(300, 12)
         & await AnalysisDrain.RunAsync(platform, 200, 175, firstSeed: 5_000_000)
         & await FuzzedUploads.RunAsync(platform, 10_000),
-    _ => throw new ArgumentException($"unknown mode '{mode}': ack, ramp, drain, fuzz or reliability"),
+    _ => throw new ArgumentException($"unknown mode '{mode}': ack, ramp, drain, fuzz, first or reliability"),
 };
 return ok ? 0 : 1;
 
