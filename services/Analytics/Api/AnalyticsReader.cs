@@ -61,7 +61,7 @@ public sealed class AnalyticsReader(AnalyticsCache cache, CacheStatistics statis
         return new AnalyticsRead(AnalyticsReadStatus.Found, cached.Outcome, entry.Analytics, session);
     }
 
-    internal async Task<(Session? Session, SessionAnalyticsView? View)> LoadAsync(Guid sessionId, CancellationToken cancellationToken)
+    private async Task<(Session? Session, SessionAnalyticsView? View)> LoadAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         using var activity = AnalyticsTelemetry.Source.StartActivity("read model read");
         activity?.SetTag("cache.layer", "postgres");
