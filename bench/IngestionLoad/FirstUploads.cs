@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using TherapyPlatform.C3d;
 using TherapyPlatform.TestSupport;
@@ -41,7 +40,8 @@ internal static class FirstUploads
                 continue;
             }
 
-            var session = await UntilEndedAsync(platform, id);
+            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            var session = await platform.UntilEndedAsync(id, TimeSpan.FromMilliseconds(10), deadline.Token);
             var seenMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var received = session.GetProperty("receivedAt").GetDateTimeOffset();
             var analysisStarted = session.GetProperty("analysisStartedAt").GetDateTimeOffset();
@@ -65,19 +65,4 @@ internal static class FirstUploads
             ? Directory.GetFiles(SharedData.PathOf("c3d", "ghostly"), "*.c3d").Order(StringComparer.Ordinal)
                 .Select(path => (Path.GetFileName(path), File.ReadAllBytes(path)))
             : Enumerable.Range(0, int.MaxValue).Select(i => ($"generated {i + 1}", GhostlyFiles.Create(seed: 3_000_000 + i, seconds: 60)));
-
-    private static async Task<JsonElement> UntilEndedAsync(Platform platform, Guid id)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (true)
-        {
-            var session = await platform.Ingestion.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}", deadline.Token);
-            if (session.GetProperty("status").GetString() is "Analyzed" or "Failed")
-            {
-                return session;
-            }
-
-            await Task.Delay(10, deadline.Token);
-        }
-    }
 }

@@ -64,17 +64,26 @@ internal sealed class Platform(BenchPlatform bench) : IAsyncDisposable
         var analysed = 0;
         foreach (var id in sessionIds)
         {
-            string? status;
-            while ((status = (await Ingestion.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}", deadline.Token)).GetProperty("status").GetString())
-                is not ("Analyzed" or "Failed"))
-            {
-                await Task.Delay(50, deadline.Token);
-            }
-
-            analysed += status == "Analyzed" ? 1 : 0;
+            var session = await UntilEndedAsync(id, TimeSpan.FromMilliseconds(50), deadline.Token);
+            analysed += session.GetProperty("status").GetString() == "Analyzed" ? 1 : 0;
         }
 
         return analysed;
+    }
+
+    /// <summary>Polls a session every <paramref name="interval"/> until it is Analyzed or Failed; returns its last state.</summary>
+    public async Task<JsonElement> UntilEndedAsync(Guid sessionId, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var session = await Ingestion.GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionId}", cancellationToken);
+            if (session.GetProperty("status").GetString() is "Analyzed" or "Failed")
+            {
+                return session;
+            }
+
+            await Task.Delay(interval, cancellationToken);
+        }
     }
 
     /// <summary>
