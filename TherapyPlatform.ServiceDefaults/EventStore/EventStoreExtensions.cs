@@ -7,13 +7,15 @@ using TherapyPlatform.Sessions;
 using TherapyPlatform.Sessions.Events;
 using Weasel.Core;
 using TherapyPlatform.ServiceDefaults.Database;
+using TherapyPlatform.ServiceDefaults.EventStore;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// The Marten event store shared by the services that write session streams: PostgreSQL from Aspire
 /// (<c>therapydb</c>), every session event registered, and the <see cref="Session"/> snapshot updated inline in
-/// the same transaction as the events, whichever service appends them.
+/// the same transaction as the events, whichever service appends them. The async daemon looks for new events when
+/// the service's own appends pause (<see cref="LocalAppendWakeup"/>), not only at its polls.
 /// </summary>
 public static class EventStoreExtensions
 {
@@ -38,6 +40,9 @@ public static class EventStoreExtensions
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.Projections.Snapshot<Session>(SnapshotLifecycle.Inline);
                 options.Projections.DaemonLockId = daemonLockId;
+                var wakeup = new LocalAppendWakeup(options.Projections.SlowPollingTime, TimeProvider.System);
+                options.Projections.Wakeup = wakeup;
+                options.Listeners.Add(wakeup);
                 options.DisableNpgsqlLogging = true;
                 configure?.Invoke(options);
             })
