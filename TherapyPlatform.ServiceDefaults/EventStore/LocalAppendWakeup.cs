@@ -9,7 +9,7 @@ namespace TherapyPlatform.ServiceDefaults.EventStore;
 /// <see cref="QuietPeriod"/>, instead of at its next idle poll (up to a second later), so a lone upload reaches
 /// Analytics at once; and while appends keep coming (a tablet syncing its backlog) it waits for them to pause, at most
 /// <see cref="MaxDeferral"/> past its planned poll, so the burst's analyses do not compete with its acknowledgements
-/// for the CPU (100 back-to-back uploads: ack p99 16-21 ms against 24-43 ms, all analysed sooner; bench/README.md,
+/// for the CPU (100 back-to-back uploads: ack p99 15-22 ms against 24-43 ms, all analysed sooner; bench/README.md,
 /// session 7). Appends by other processes are found by the polls as before.
 /// </summary>
 internal sealed class LocalAppendWakeup(TimeSpan idlePollingTime, TimeProvider clock) : DocumentSessionListenerBase, IDaemonWakeup
