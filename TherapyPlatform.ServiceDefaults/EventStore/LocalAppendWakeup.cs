@@ -34,10 +34,10 @@ internal sealed class LocalAppendWakeup(TimeSpan idlePollingTime, TimeProvider c
         await Task.Delay(Remaining(planned), clock, token);
 
         var latest = planned + MaxDeferral;
-        while (QuietFor() is var quiet && quiet < QuietPeriod && Remaining(latest) > TimeSpan.Zero)
+        while (QuietFor() is var quiet && quiet < QuietPeriod && Remaining(latest) is var left && left > TimeSpan.Zero)
         {
             var pause = QuietPeriod - quiet;
-            await Task.Delay(pause < Remaining(latest) ? pause : Remaining(latest), clock, token);
+            await Task.Delay(pause < left ? pause : left, clock, token);
         }
     }
 
