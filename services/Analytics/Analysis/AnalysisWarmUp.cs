@@ -18,8 +18,8 @@ namespace TherapyPlatform.Analytics.Analysis;
 /// </summary>
 /// <remarks>
 /// The read path (read model, cached entry) is left cold on purpose: warmed here, reads that miss the cache were
-/// measured slower for good (server p50 4.0-7.3 ms against 3.0-3.2 ms, bench/README.md "Rerun (session 6)"), when
-/// Analytics compiled each method once; not re-measured since it recompiles hot code (tiered compilation).
+/// measured slower for good (server p50 4.0-7.3 ms against 3.0-3.2 ms, bench/README.md "Rerun (session 6)"); with the
+/// services compiling each method once, code compiled this early can stay worse than code compiled on first use.
 /// </remarks>
 public sealed class AnalysisWarmUp(
     SessionStreamWriter writer,
