@@ -152,11 +152,14 @@ public sealed class AnalyticsPlatform(PlatformFixture platform) : IDisposable
     /// <summary>
     /// Waits until the cache subscription has handled the session's latest event. The consumer fills the cache
     /// first, and the subscription writes the same entry again a moment later; a test that invalidates must not
-    /// let that second write land after its invalidation.
+    /// let that second write land after its invalidation. The subscription gets the analysis timeout: like every
+    /// Marten subscription it waits out a sequence gap left by a rolled-back append (3 s, longer while a transaction
+    /// that could still fill the gap is alive). A subscription that does not arrive fails the test with the event
+    /// store's progress and its long transactions, so a stall says where it stood.
     /// </summary>
     public async Task WaitForCacheSubscriptionAsync(Guid sessionId)
     {
-        using var timeout = new CancellationTokenSource(CacheTimeout);
+        using var timeout = new CancellationTokenSource(AnalysisTimeout);
         // The local PostgreSQL server's connection string names the therapydb database.
         await using var database = NpgsqlDataSource.Create((await App.GetConnectionStringAsync("postgres", timeout.Token))!);
         await using var latest = database.CreateCommand("SELECT max(seq_id) FROM mt_events WHERE stream_id = $1");
@@ -164,10 +167,39 @@ public sealed class AnalyticsPlatform(PlatformFixture platform) : IDisposable
         var sequence = (long)(await latest.ExecuteScalarAsync(timeout.Token))!;
         await using var progress = database.CreateCommand(
             "SELECT coalesce(max(last_seq_id), 0) FROM mt_event_progression WHERE name LIKE 'analytics-cache-writer%'");
-        while ((long)(await progress.ExecuteScalarAsync(timeout.Token))! < sequence)
+        long reached;
+        while ((reached = (long)(await progress.ExecuteScalarAsync(CancellationToken.None))!) < sequence)
         {
-            await Task.Delay(50, timeout.Token);
+            if (timeout.IsCancellationRequested)
+            {
+                Assert.Fail($"The cache subscription reached event {reached}, not {sequence} (session {sessionId}), in {AnalysisTimeout.TotalSeconds} s. {await EventStoreStateAsync(database)}");
+            }
+
+            await Task.Delay(50, CancellationToken.None);
         }
+    }
+
+    /// <summary>Every daemon's progress, the sequence's last value and the transactions open for over 5 s.</summary>
+    private static async Task<string> EventStoreStateAsync(NpgsqlDataSource database) =>
+        $"Progress: {await RowsAsync(database, "SELECT name || ' ' || last_seq_id || ' at ' || last_updated FROM mt_event_progression ORDER BY name")}. "
+        + $"Sequence: {await RowsAsync(database, "SELECT last_value::text FROM mt_events_sequence")}. "
+        + "Transactions open over 5 s: " + await RowsAsync(database,
+            """
+            SELECT pid || ' ' || state || ' for ' || (now() - xact_start) || ': ' || left(query, 120)
+            FROM pg_stat_activity WHERE xact_start < now() - interval '5 seconds' AND pid <> pg_backend_pid()
+            """);
+
+    private static async Task<string> RowsAsync(NpgsqlDataSource database, string sql)
+    {
+        await using var command = database.CreateCommand(sql);
+        await using var rows = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await rows.ReadAsync())
+        {
+            values.Add(rows.GetString(0));
+        }
+
+        return string.Join("; ", values);
     }
 
     public async Task<JsonElement> StatsAsync() => await Analytics.GetFromJsonAsync<JsonElement>("/cache/stats");
