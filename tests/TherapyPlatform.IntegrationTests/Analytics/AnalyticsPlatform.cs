@@ -153,9 +153,9 @@ public sealed class AnalyticsPlatform(PlatformFixture platform) : IDisposable
     /// Waits until the cache subscription has handled the session's latest event. The consumer fills the cache
     /// first, and the subscription writes the same entry again a moment later; a test that invalidates must not
     /// let that second write land after its invalidation. The subscription gets the analysis timeout: like every
-    /// Marten subscription it waits out a sequence gap left by a rolled-back append (3 s, longer while a transaction
-    /// that could still fill the gap is alive). A subscription that does not arrive fails the test with the event
-    /// store's progress and its long transactions, so a stall says where it stood.
+    /// Marten subscription it waits out a sequence gap left by a rolled-back append (half a second, longer while a
+    /// transaction that could still fill the gap is alive). A subscription that does not arrive fails the test with
+    /// the event store's progress and its long transactions, so a stall says where it stood.
     /// </summary>
     public async Task WaitForCacheSubscriptionAsync(Guid sessionId)
     {
@@ -181,11 +181,11 @@ public sealed class AnalyticsPlatform(PlatformFixture platform) : IDisposable
 
     /// <summary>Every daemon's progress, the sequence's last value and the transactions open for over 5 s.</summary>
     private static async Task<string> EventStoreStateAsync(NpgsqlDataSource database) =>
-        $"Progress: {await RowsAsync(database, "SELECT name || ' ' || last_seq_id || ' at ' || last_updated FROM mt_event_progression ORDER BY name")}. "
+        $"Progress: {await RowsAsync(database, "SELECT concat(name, ' ', last_seq_id, ' at ', last_updated) FROM mt_event_progression ORDER BY name")}. "
         + $"Sequence: {await RowsAsync(database, "SELECT last_value::text FROM mt_events_sequence")}. "
         + "Transactions open over 5 s: " + await RowsAsync(database,
             """
-            SELECT pid || ' ' || state || ' for ' || (now() - xact_start) || ': ' || left(query, 120)
+            SELECT concat(pid, ' ', state, ' for ', now() - xact_start, ': ', left(query, 120))
             FROM pg_stat_activity WHERE xact_start < now() - interval '5 seconds' AND pid <> pg_backend_pid()
             """);
 
