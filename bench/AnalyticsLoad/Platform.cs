@@ -61,10 +61,19 @@ internal sealed class Platform : IAsyncDisposable
 
     private async Task UntilAsync(Guid sessionId, string outcome)
     {
-        using var timeout = new CancellationTokenSource(WaitTimeout);
-        while ((await TimedGetAsync(sessionId)).Outcome != outcome)
+        var started = Stopwatch.GetTimestamp();
+        Sample last;
+        while ((last = await TimedGetAsync(sessionId)).Outcome != outcome)
         {
-            await Task.Delay(50, timeout.Token);
+            if (Stopwatch.GetElapsedTime(started) > WaitTimeout)
+            {
+                // Say where the session got stuck, not just that the wait was cancelled.
+                var session = await platform.Ingestion.GetStringAsync(new Uri($"/api/sessions/{sessionId}", UriKind.Relative));
+                throw new TimeoutException(
+                    $"Session {sessionId}: no '{outcome}' after {WaitTimeout.TotalMinutes} min; the last GET answered {last.Status} {last.Outcome}; Ingestion: {session}");
+            }
+
+            await Task.Delay(50);
         }
     }
 
