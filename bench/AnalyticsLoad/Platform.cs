@@ -68,9 +68,10 @@ internal sealed class Platform : IAsyncDisposable
             if (Stopwatch.GetElapsedTime(started) > WaitTimeout)
             {
                 // Say where the session got stuck, not just that the wait was cancelled.
-                var session = await platform.Ingestion.GetStringAsync(new Uri($"/api/sessions/{sessionId}", UriKind.Relative));
+                // StatusAsync throws with the reason when the session failed.
+                var status = await platform.StatusAsync(sessionId, CancellationToken.None);
                 throw new TimeoutException(
-                    $"Session {sessionId}: no '{outcome}' after {WaitTimeout.TotalMinutes} min; the last GET answered {last.Status} {last.Outcome}; Ingestion: {session}");
+                    $"Session {sessionId}: no '{outcome}' after {WaitTimeout.TotalMinutes} min; the last GET answered {last.Status} {last.Outcome}; Ingestion says {status}");
             }
 
             await Task.Delay(50);
