@@ -69,6 +69,10 @@ public static class AnalyticsServiceExtensions
                 redis.ReconnectRetryPolicy = new LinearRetry(500);
                 // INFO (memory used, for /cache/stats and /health) is an admin command to this client.
                 redis.AllowAdmin = true;
+                // Replies are read on the .NET thread pool, where the request that awaits them continues, instead of
+                // on ten dedicated threads that hand each reply over: measured 37 context switches per cache hit
+                // with those threads, 17 without.
+                redis.SocketManager = SocketManager.ThreadPool;
             });
         builder.Services.AddHealthChecks().AddCheck<CacheHealthCheck>(CacheHealthCheck.Name);
         builder.Services.AddSingleton<AnalyticsCache>();
