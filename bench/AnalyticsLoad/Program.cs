@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using StackExchange.Redis;
 using TherapyPlatform.Bench.AnalyticsLoad;
+using TherapyPlatform.Bench.Hosting;
 using TherapyPlatform.Contracts.Caching;
 
 // GET /api/sessions/{id}/analytics end to end over HTTP on loopback (see bench/README.md, "Analytics cache"):
@@ -39,12 +40,19 @@ Console.WriteLine("| Scenario | Requests | p50 ms | p99 ms | max ms | server p50
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
 Guid SessionOf(int i) => sessions[i % sessions.Count].Id;
 
+// Each scenario starts on a settled machine, not amid the one before's refills, recompilations or Redis restart.
+async Task<Sample[]> MeasureAsync(Func<int, Task<Sample>> call)
+{
+    await BenchPlatform.UntilQuietAsync();
+    return await OpenLoop.RunAsync(perSecond, duration, call);
+}
+
 // Warm-up (JIT, connections), not reported.
 await OpenLoop.RunAsync(perSecond, TimeSpan.FromSeconds(5), i => platform.TimedGetAsync(SessionOf(i)));
-Console.WriteLine(OpenLoop.Row("hit", await OpenLoop.RunAsync(perSecond, duration, i => platform.TimedGetAsync(SessionOf(i)))));
-Console.WriteLine(OpenLoop.Row("HTTP floor: GET /alive", await OpenLoop.RunAsync(perSecond, duration, _ => platform.TimedAliveAsync())));
+Console.WriteLine(OpenLoop.Row("hit", await MeasureAsync(i => platform.TimedGetAsync(SessionOf(i)))));
+Console.WriteLine(OpenLoop.Row("HTTP floor: GET /alive", await MeasureAsync(_ => platform.TimedAliveAsync())));
 
-var rawGets = await OpenLoop.RunAsync(perSecond, duration, async i =>
+var rawGets = await MeasureAsync(async i =>
 {
     var started = Stopwatch.GetTimestamp();
     var value = (byte[]?)await redis.StringGetAsync(CacheKeys.Analytics(SessionOf(i)));
@@ -52,7 +60,7 @@ var rawGets = await OpenLoop.RunAsync(perSecond, duration, async i =>
 });
 Console.WriteLine(OpenLoop.Row("raw Redis GET of the entry (client side)", rawGets));
 
-Console.WriteLine(OpenLoop.Row("miss", await OpenLoop.RunAsync(perSecond, duration, async i =>
+Console.WriteLine(OpenLoop.Row("miss", await MeasureAsync(async i =>
 {
     await redis.KeyDeleteAsync(CacheKeys.Analytics(SessionOf(i)));
     return await platform.TimedGetAsync(SessionOf(i));
@@ -60,5 +68,5 @@ Console.WriteLine(OpenLoop.Row("miss", await OpenLoop.RunAsync(perSecond, durati
 
 await platform.StopRedisAsync();
 await platform.WaitForBypassAsync(SessionOf(0));
-Console.WriteLine(OpenLoop.Row("Redis stopped", await OpenLoop.RunAsync(perSecond, duration, i => platform.TimedGetAsync(SessionOf(i)))));
+Console.WriteLine(OpenLoop.Row("Redis stopped", await MeasureAsync(i => platform.TimedGetAsync(SessionOf(i)))));
 await platform.StartRedisAsync();
