@@ -14,6 +14,12 @@ public static class CacheKeys
     /// <summary>The <see cref="SessionMetadata"/> that Signals needs to list and slice channels.</summary>
     public static string Metadata(Guid sessionId) => $"{Prefix}session:{sessionId:D}:metadata";
 
+    /// <summary>
+    /// Pub/sub channel: whoever changes or drops a session's analytics entry publishes the session id (<c>D</c>
+    /// format), or <c>*</c> for every session, so the replicas' memory layers drop their copies.
+    /// </summary>
+    public const string AnalyticsEvictions = Prefix + "cache:analytics:evictions";
+
     /// <summary>A precomputed overview series (whole session, default point count) of one channel and kind.</summary>
     public static string Overview(Guid sessionId, string channel, string kind) =>
         $"{Prefix}session:{sessionId:D}:overview:{kind}:{channel.ToUpperInvariant()}";

@@ -12,6 +12,7 @@ namespace TherapyPlatform.Analytics.Api;
 public static class AnalyticsApi
 {
     public const string CacheHeader = "X-Cache";
+    public const string CacheLayerHeader = "X-Cache-Layer";
 
     public static RouteGroupBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
@@ -33,6 +34,7 @@ public static class AnalyticsApi
 
         var headers = context.Response.Headers;
         headers[CacheHeader] = read.CacheOutcome.ToString().ToLowerInvariant();
+        headers[CacheLayerHeader] = read.CacheLayer ?? "none";
 
         switch (read.Status)
         {

@@ -13,14 +13,16 @@ public enum AnalyticsReadStatus
     NotAnalyzed,
 }
 
-/// <param name="CacheOutcome">How Redis answered: the <c>X-Cache</c> header.</param>
+/// <param name="CacheOutcome">How the cache answered: the <c>X-Cache</c> header.</param>
 /// <param name="Session">The session snapshot when it was read (everything but a hit).</param>
-public sealed record AnalyticsRead(AnalyticsReadStatus Status, CacheOutcome CacheOutcome, RenderedAnalytics? Analytics, Session? Session);
+/// <param name="CacheLayer">The layer that answered a hit (<c>memory</c> or <c>redis</c>): the <c>X-Cache-Layer</c> header.</param>
+public sealed record AnalyticsRead(
+    AnalyticsReadStatus Status, CacheOutcome CacheOutcome, RenderedAnalytics? Analytics, Session? Session, string? CacheLayer = null);
 
 /// <summary>
-/// Read-through: Redis first; on a miss or when Redis is unreachable, the read model (session snapshot and
-/// analytics view in one round trip), and after a miss the cache is refilled in the background. Hits and misses
-/// are counted by the caller once it has served the read (<see cref="CacheStatistics.RecordRead"/>).
+/// Read-through: the cache first (this replica's memory, then Redis); on a miss or when Redis is unreachable, the
+/// read model (session snapshot and analytics view in one round trip), and after a miss the cache is refilled in
+/// the background. Hits and misses are counted by the caller once it has served the read (<see cref="CacheStatistics.RecordRead"/>).
 /// </summary>
 public sealed class AnalyticsReader(AnalyticsCache cache, CacheStatistics statistics, CacheRefiller refills, IDocumentStore store)
 {
@@ -30,8 +32,8 @@ public sealed class AnalyticsReader(AnalyticsCache cache, CacheStatistics statis
         switch (cached.Outcome)
         {
             case CacheOutcome.Hit:
-                CacheMetrics.Hits.Add(1);
-                return new AnalyticsRead(AnalyticsReadStatus.Found, CacheOutcome.Hit, cached.Analytics, null);
+                CacheMetrics.Hits.Add(1, new KeyValuePair<string, object?>("cache.layer", cached.Layer));
+                return new AnalyticsRead(AnalyticsReadStatus.Found, CacheOutcome.Hit, cached.Analytics, null, cached.Layer);
             case CacheOutcome.Miss:
                 CacheMetrics.Misses.Add(1);
                 break;

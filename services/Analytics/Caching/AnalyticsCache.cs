@@ -18,18 +18,22 @@ public enum CacheOutcome
     Bypass,
 }
 
-public sealed record CacheRead(CacheOutcome Outcome, RenderedAnalytics? Analytics);
+/// <param name="Layer">Which layer answered: <c>memory</c> (this replica's) or <c>redis</c>.</param>
+public sealed record CacheRead(CacheOutcome Outcome, RenderedAnalytics? Analytics, string Layer = AnalyticsCache.RedisLayer);
 
 /// <summary>
 /// The analytics documents in Redis (<see cref="CacheKeys.Analytics"/>, with <see cref="CacheKeys.Metadata"/>
-/// beside them). Reads never throw because of Redis: an unreachable Redis is a bypass, decided up front when the
-/// connection is known to be down, so it costs nothing.
+/// beside them), read through this replica's memory layer (<see cref="LocalAnalyticsCache"/>). Every change to an
+/// entry publishes its eviction. Reads never throw because of Redis: an unreachable Redis is a bypass of both
+/// layers (the memory layer cannot hear evictions then), decided up front when the connection is known to be down.
 /// </summary>
-public sealed partial class AnalyticsCache(IConnectionMultiplexer redis, IOptions<CacheOptions> options, TimeProvider time, ILogger<AnalyticsCache> logger)
+public sealed partial class AnalyticsCache(
+    IConnectionMultiplexer redis, LocalAnalyticsCache local, IOptions<CacheOptions> options, TimeProvider time, ILogger<AnalyticsCache> logger)
 {
     /// <summary>
     /// Stores both keys unless Redis holds a newer request's analysis (the request number heads the entry), and
-    /// indexes the session by expiry. Atomic, so racing writers (subscription, consumer, refill) cannot interleave.
+    /// indexes the session by expiry, and publishes the session's eviction. Atomic, so racing writers (subscription,
+    /// consumer, refill) cannot interleave and no replica can read the new entry before the eviction is out.
     /// </summary>
     private const string WriteScript = """
         local head = redis.call('GETRANGE', KEYS[1], 0, 31)
@@ -38,10 +42,12 @@ public sealed partial class AnalyticsCache(IConnectionMultiplexer redis, IOption
         redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[4])
         redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4])
         redis.call('ZADD', KEYS[3], ARGV[5], ARGV[6])
+        redis.call('PUBLISH', ARGV[7], ARGV[6])
         return 1
         """;
 
-    private const string RedisLayer = "redis";
+    public const string RedisLayer = "redis";
+    public const string MemoryLayer = "memory";
 
     public bool IsConnected => redis.IsConnected;
 
@@ -50,15 +56,15 @@ public sealed partial class AnalyticsCache(IConnectionMultiplexer redis, IOption
         var key = CacheKeys.Analytics(sessionId);
         using var activity = AnalyticsTelemetry.Source.StartActivity("cache read");
         activity?.SetTag("cache.key", key);
-        activity?.SetTag("cache.layer", RedisLayer);
         var started = Stopwatch.GetTimestamp();
         var read = await TryReadAsync(sessionId, key);
         var hit = read.Outcome == CacheOutcome.Hit;
+        activity?.SetTag("cache.layer", read.Layer);
         activity?.SetTag("cache.hit", hit);
         activity?.SetTag("cache.outcome", read.Outcome.ToString().ToLowerInvariant());
         CacheMetrics.ReadDuration.Record(
             Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-            new("cache.layer", RedisLayer),
+            new("cache.layer", read.Layer),
             new("cache.hit", hit));
         return read;
     }
@@ -84,6 +90,7 @@ public sealed partial class AnalyticsCache(IConnectionMultiplexer redis, IOption
                 (long)settings.Ttl.TotalMilliseconds,
                 expiresAt,
                 analytics.SessionId.ToString("D"),
+                CacheKeys.AnalyticsEvictions,
             ]);
         var stored = (int)result == 1;
         activity?.SetTag("cache.stored", stored);
@@ -108,6 +115,7 @@ public sealed partial class AnalyticsCache(IConnectionMultiplexer redis, IOption
             var removed = await database.KeyDeleteAsync(CacheKeys.Analytics(id));
             await database.KeyDeleteAsync(CacheKeys.Metadata(id));
             await database.SortedSetRemoveAsync(CacheStatisticsKeys.Index, id.ToString("D"));
+            await EvictAsync(database, id);
             return removed ? 1 : 0;
         }
 
@@ -119,6 +127,7 @@ public sealed partial class AnalyticsCache(IConnectionMultiplexer redis, IOption
         }
 
         await database.KeyDeleteAsync(CacheStatisticsKeys.Index);
+        await EvictAsync(database, null);
         return count;
     }
 
@@ -129,6 +138,12 @@ public sealed partial class AnalyticsCache(IConnectionMultiplexer redis, IOption
             return new CacheRead(CacheOutcome.Bypass, null);
         }
 
+        if (local.TryGet(sessionId, out var held))
+        {
+            return new CacheRead(CacheOutcome.Hit, held, MemoryLayer);
+        }
+
+        var readGeneration = local.Generation;
         try
         {
             var value = (byte[]?)await redis.GetDatabase().StringGetAsync(key);
@@ -139,6 +154,7 @@ public sealed partial class AnalyticsCache(IConnectionMultiplexer redis, IOption
 
             if (CacheEntryCodec.Decode(sessionId, value) is { } analytics)
             {
+                local.Store(analytics, readGeneration);
                 return new CacheRead(CacheOutcome.Hit, analytics);
             }
 
@@ -150,6 +166,13 @@ public sealed partial class AnalyticsCache(IConnectionMultiplexer redis, IOption
             LogReadFailed(logger, sessionId, ex.GetType().Name);
             return new CacheRead(CacheOutcome.Bypass, null);
         }
+    }
+
+    /// <summary>This replica's memory layer at once (the caller reads it next), every replica's through the channel.</summary>
+    private async Task EvictAsync(IDatabase database, Guid? sessionId)
+    {
+        local.Evict(sessionId);
+        await CacheEvictions.PublishAsync(database, sessionId);
     }
 
     private static async Task<long> DeleteMatchingAsync(IServer server, IDatabase database, string pattern)

@@ -7,7 +7,7 @@ namespace TherapyPlatform.Analytics.Caching;
 public static class CacheMetrics
 {
     public static readonly Counter<long> Hits = AnalyticsTelemetry.Meter.CreateCounter<long>(
-        "analytics.cache.hits", description: "Analytics reads answered from Redis");
+        "analytics.cache.hits", description: "Analytics reads answered from the cache, by cache.layer (memory or redis)");
 
     public static readonly Counter<long> Misses = AnalyticsTelemetry.Meter.CreateCounter<long>(
         "analytics.cache.misses", description: "Analytics reads Redis did not have");

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace TherapyPlatform.Analytics.Caching;
 
-/// <summary>The Redis read cache (section <c>Cache</c>); validated when the service starts.</summary>
+/// <summary>The read cache, Redis with a memory layer per replica (section <c>Cache</c>); validated when the service starts.</summary>
 public sealed class CacheOptions
 {
     public const string Section = "Cache";
@@ -23,6 +23,17 @@ public sealed class CacheOptions
     /// </summary>
     [Range(10, 5_000)]
     public int RedisTimeoutMs { get; set; } = 500;
+
+    /// <summary>
+    /// How long a replica keeps an entry it read from Redis in memory (seconds; 0 turns the memory layer off).
+    /// Published evictions drop it sooner; the lifetime only bounds what a missed eviction could leave behind.
+    /// </summary>
+    [Range(0, 24 * 3600)]
+    public int LocalTtlSeconds { get; set; } = 60;
+
+    /// <summary>The memory layer's budget per replica (megabytes of JSON); the least recently read entries go first.</summary>
+    [Range(1, 64 * 1024)]
+    public int LocalSizeMegabytes { get; set; } = 64;
 
     /// <summary>The key <c>POST /cache/invalidate</c> asks for (header <c>X-Admin-Key</c>); unset refuses every call.</summary>
     [MinLength(16)]

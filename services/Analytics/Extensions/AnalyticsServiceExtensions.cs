@@ -75,6 +75,8 @@ public static class AnalyticsServiceExtensions
                 redis.SocketManager = SocketManager.ThreadPool;
             });
         builder.Services.AddHealthChecks().AddCheck<CacheHealthCheck>(CacheHealthCheck.Name);
+        builder.Services.AddSingleton<LocalAnalyticsCache>();
+        builder.Services.AddHostedService<CacheEvictions>();
         builder.Services.AddSingleton<AnalyticsCache>();
         builder.Services.AddSingleton<CacheStatistics>();
         builder.Services.AddSingleton<CacheRefiller>();

@@ -27,6 +27,16 @@ public sealed class CacheOptionsTests
         Assert.Single(Validate(options));
     }
 
+    [Theory]
+    [InlineData(-1, 64)]
+    [InlineData(60, 0)]
+    public void A_negative_memory_lifetime_or_no_memory_budget_are_refused(int localTtlSeconds, int localSizeMegabytes)
+    {
+        var options = new CacheOptions { LocalTtlSeconds = localTtlSeconds, LocalSizeMegabytes = localSizeMegabytes };
+
+        Assert.Single(Validate(options));
+    }
+
     [Fact]
     public void The_redis_connection_is_required()
     {

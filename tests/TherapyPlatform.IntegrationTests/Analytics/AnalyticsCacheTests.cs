@@ -58,6 +58,23 @@ public sealed class AnalyticsCacheTests(PlatformFixture platform) : IDisposable
     }
 
     [SharedDataFact]
+    public async Task Invalidation_reaches_every_replicas_memory_layer()
+    {
+        const string name = "Ghostly_Emg_20231004_13-18-43-0464";
+        var sessionId = await analytics.AnalyzedSessionAsync(AnalyticsPlatform.GhostlyFile(name), name + ".c3d");
+        (await analytics.GetAnalyticsUntilAsync(sessionId, "hit")).Dispose();
+        await analytics.WaitForCacheSubscriptionAsync(sessionId);
+        Assert.True(await analytics.UntilMemoryHitsAsync(sessionId, wanted: 6), "no run of memory hits");
+
+        (await analytics.InvalidateAsync(new { sessionId })).Dispose();
+        // Whichever replica answers had the entry in memory (the other one heard of the invalidation through
+        // Redis only); neither may answer from there what Redis no longer has.
+        using var read = await analytics.GetAnalyticsAsync(sessionId);
+
+        Assert.Equal(("miss", "none"), (AnalyticsPlatform.CacheOutcomeOf(read), AnalyticsPlatform.CacheLayerOf(read)));
+    }
+
+    [SharedDataFact]
     public async Task Invalidating_everything_empties_the_cache()
     {
         const string name = "Ghostly_Emg_20231004_13-18-43-0464";

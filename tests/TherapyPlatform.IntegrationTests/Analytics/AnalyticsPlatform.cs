@@ -94,6 +94,26 @@ public sealed class AnalyticsPlatform(PlatformFixture platform) : IDisposable
     public static string? CacheOutcomeOf(HttpResponseMessage response) =>
         response.Headers.TryGetValues("X-Cache", out var values) ? values.Single() : null;
 
+    public static string? CacheLayerOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-Cache-Layer", out var values) ? values.Single() : null;
+
+    /// <summary>
+    /// Reads until <paramref name="wanted"/> hits in a row come from a replica's memory layer (the proxy spreads
+    /// the reads over both replicas, so each has the entry in memory by then); false when that never happens.
+    /// </summary>
+    public async Task<bool> UntilMemoryHitsAsync(Guid sessionId, int wanted)
+    {
+        using var timeout = new CancellationTokenSource(CacheTimeout);
+        var inARow = 0;
+        while (inARow < wanted && !timeout.IsCancellationRequested)
+        {
+            using var response = await GetAnalyticsAsync(sessionId);
+            inARow = CacheLayerOf(response) == "memory" ? inARow + 1 : 0;
+        }
+
+        return inARow == wanted;
+    }
+
     public async Task<HttpResponseMessage> InvalidateAsync(object body, bool withKey = true)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/cache/invalidate") { Content = JsonContent.Create(body) };
