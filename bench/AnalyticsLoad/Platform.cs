@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using StackExchange.Redis;
+using TherapyPlatform.Contracts.Caching;
 using TherapyPlatform.Bench.Hosting;
 
 namespace TherapyPlatform.Bench.AnalyticsLoad;
@@ -20,9 +23,12 @@ internal sealed class Platform : IAsyncDisposable
 
     public ConnectionMultiplexer Redis { get; }
 
-    public static async Task<Platform> StartAsync()
+    /// <param name="memoryLayer">False: Analytics reads every hit from Redis (<c>Cache:LocalTtlSeconds</c> 0).</param>
+    public static async Task<Platform> StartAsync(bool memoryLayer)
     {
-        var platform = await BenchPlatform.StartAsync();
+        var platform = await BenchPlatform.StartAsync(memoryLayer
+            ? null
+            : builder => builder.CreateResourceBuilder<ProjectResource>("analytics").WithEnvironment("Cache__LocalTtlSeconds", "0"));
         return new Platform(platform, await platform.ConnectRedisAsync());
     }
 
@@ -39,13 +45,26 @@ internal sealed class Platform : IAsyncDisposable
     public Task<HttpResponseMessage> GetAnalyticsAsync(Guid sessionId) => platform.Analytics.GetAsync(AnalyticsPath(sessionId));
 
     /// <summary>One GET timed from send to the last body byte, with the handler's Server-Timing and X-Cache.</summary>
-    public Task<Sample> TimedGetAsync(Guid sessionId) => TimedAsync(AnalyticsPath(sessionId), CacheOutcome);
+    public Task<Sample> TimedGetAsync(Guid sessionId, HttpClient? client = null) =>
+        TimedAsync(client ?? platform.Analytics, AnalyticsPath(sessionId), CacheOutcome);
+
+    /// <summary>A client of one Analytics replica's own address, past the AppHost's proxy.</summary>
+    public async Task<HttpClient> ReplicaClientAsync() => BenchPlatform.AdminClient(await platform.ReplicaEndpointAsync("analytics"));
 
     /// <summary>
     /// <c>GET /alive</c> timed the same way: the same client, proxy, Kestrel, authentication and telemetry, no
     /// handler work, so the hit's figure can be read against what any request costs on this host.
     /// </summary>
-    public Task<Sample> TimedAliveAsync() => TimedAsync(new Uri("/alive", UriKind.Relative), _ => "alive");
+    public Task<Sample> TimedAliveAsync(HttpClient? client = null) =>
+        TimedAsync(client ?? platform.Analytics, new Uri("/alive", UriKind.Relative), _ => "alive");
+
+    /// <summary>Drops a session's entry from Redis and from every replica's memory layer, as Analytics itself does.</summary>
+    public async Task EvictAsync(Guid sessionId)
+    {
+        var database = Redis.GetDatabase();
+        await database.KeyDeleteAsync(CacheKeys.Analytics(sessionId));
+        await database.PublishAsync(RedisChannel.Literal(CacheKeys.AnalyticsEvictions), sessionId.ToString("D"));
+    }
 
     public Task StopRedisAsync() => platform.StopAsync("redis");
 
@@ -80,12 +99,12 @@ internal sealed class Platform : IAsyncDisposable
 
     private static Uri AnalyticsPath(Guid sessionId) => new($"/api/sessions/{sessionId}/analytics", UriKind.Relative);
 
-    private async Task<Sample> TimedAsync(Uri path, Func<HttpResponseMessage, string> outcome)
+    private static async Task<Sample> TimedAsync(HttpClient client, Uri path, Func<HttpResponseMessage, string> outcome)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await platform.Analytics.GetAsync(path);
+            using var response = await client.GetAsync(path);
             await response.Content.ReadAsByteArrayAsync();
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             return new Sample(elapsed, ServerTime(response), outcome(response), (int)response.StatusCode);

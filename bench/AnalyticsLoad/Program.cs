@@ -8,12 +8,13 @@ using TherapyPlatform.Contracts.Caching;
 // GET /api/sessions/{id}/analytics end to end over HTTP on loopback (see bench/README.md, "Analytics cache"):
 // 200 requests/s for 30 s each for hits, misses (the entry deleted just before each request) and with Redis
 // stopped; the server's own time of a hit beside a raw Redis GET of the same value and the HTTP floor (GET /alive the
-// same way); Redis memory per session.
-// Usage: AnalyticsLoad [perSecond=200] [seconds=30]
+// same way); Redis memory per session. "redis-only" turns Analytics' memory layer off, so every hit reads Redis.
+// Usage: AnalyticsLoad [perSecond=200] [seconds=30] [redis-only]
 var perSecond = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var duration = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30);
+var memoryLayer = args.Length <= 2 || args[2] != "redis-only";
 
-await using var platform = await Platform.StartAsync();
+await using var platform = await Platform.StartAsync(memoryLayer);
 var sessions = new List<(string Name, Guid Id)>();
 foreach (var (name, content) in GhostlyFiles.All())
 {
@@ -21,7 +22,7 @@ foreach (var (name, content) in GhostlyFiles.All())
 }
 
 var redis = platform.Redis.GetDatabase();
-Console.WriteLine($"{Environment.ProcessorCount} cores, load average {Platform.LoadAverage()}");
+Console.WriteLine($"{Environment.ProcessorCount} cores, load average {Platform.LoadAverage()}, memory layer {(memoryLayer ? "on" : "off")}");
 Console.WriteLine();
 Console.WriteLine("| Session file | JSON bytes | stored bytes | Redis memory analytics | Redis memory metadata | total per session |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|");
@@ -52,6 +53,14 @@ await OpenLoop.RunAsync(perSecond, TimeSpan.FromSeconds(5), i => platform.TimedG
 Console.WriteLine(OpenLoop.Row("hit", await MeasureAsync(i => platform.TimedGetAsync(SessionOf(i)))));
 Console.WriteLine(OpenLoop.Row("HTTP floor: GET /alive", await MeasureAsync(_ => platform.TimedAliveAsync())));
 
+// The AppHost's proxy is development's load balancer, not the service: the same two rows past it, to one replica.
+using (var replica = await platform.ReplicaClientAsync())
+{
+    await OpenLoop.RunAsync(perSecond, TimeSpan.FromSeconds(5), i => platform.TimedGetAsync(SessionOf(i), replica));
+    Console.WriteLine(OpenLoop.Row("hit, straight to one replica", await MeasureAsync(i => platform.TimedGetAsync(SessionOf(i), replica))));
+    Console.WriteLine(OpenLoop.Row("GET /alive, straight to one replica", await MeasureAsync(_ => platform.TimedAliveAsync(replica))));
+}
+
 var rawGets = await MeasureAsync(async i =>
 {
     var started = Stopwatch.GetTimestamp();
@@ -62,7 +71,7 @@ Console.WriteLine(OpenLoop.Row("raw Redis GET of the entry (client side)", rawGe
 
 Console.WriteLine(OpenLoop.Row("miss", await MeasureAsync(async i =>
 {
-    await redis.KeyDeleteAsync(CacheKeys.Analytics(SessionOf(i)));
+    await platform.EvictAsync(SessionOf(i));
     return await platform.TimedGetAsync(SessionOf(i));
 })));
 

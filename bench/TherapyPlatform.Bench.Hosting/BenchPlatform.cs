@@ -140,6 +140,45 @@ public sealed class BenchPlatform : IAsyncDisposable
             : status;
     }
 
+    /// <summary>
+    /// The address one replica of a service listens on itself, behind the AppHost's proxy: the orchestrator hands
+    /// it to each instance as <c>ASPNETCORE_URLS</c> (the proxy's address is the one the clients above use).
+    /// </summary>
+    public async Task<Uri> ReplicaEndpointAsync(string resource)
+    {
+        using var window = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        var urls = new List<Uri>();
+        try
+        {
+            // The notification stream starts with the latest snapshot of every instance.
+            await foreach (var update in App.ResourceNotifications.WatchAsync(window.Token))
+            {
+                if (update.Resource.Name == resource)
+                {
+                    urls.AddRange(update.Snapshot.EnvironmentVariables
+                        .Where(variable => variable.Name == "ASPNETCORE_URLS" && variable.Value is not null)
+                        .SelectMany(variable => variable.Value!.Split(';'))
+                        .Select(url => new Uri(url))
+                        .Where(url => url.Scheme == Uri.UriSchemeHttp));
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Every instance has been seen.
+        }
+
+        return urls.FirstOrDefault() ?? throw new InvalidOperationException($"no replica address of {resource} in its snapshots");
+    }
+
+    /// <summary>An admin client of the given address (a replica's own, see <see cref="ReplicaEndpointAsync"/>).</summary>
+    public static HttpClient AdminClient(Uri baseAddress)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Create(SigningKey, "admin"));
+        return client;
+    }
+
     public async Task StopAsync(string resource)
     {
         using var timeout = new CancellationTokenSource(CommandTimeout);
@@ -172,10 +211,5 @@ public sealed class BenchPlatform : IAsyncDisposable
         }
     }
 
-    private HttpClient AdminClient(string service)
-    {
-        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = App.GetEndpoint(service, "http") };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Create(SigningKey, "admin"));
-        return client;
-    }
+    private HttpClient AdminClient(string service) => AdminClient(App.GetEndpoint(service, "http"));
 }
