@@ -7,9 +7,10 @@ namespace TherapyPlatform.Analytics.Caching;
 /// <summary>
 /// The cache block of <c>/health</c>: connected, round-trip latency, hit rate, entries, memory. It replaces the
 /// Aspire Redis client's own check (kept under its name), which would call the service Unhealthy when Redis is
-/// down although every read is still answered from the read model: here that is Degraded.
+/// down although every read is still answered from the read model: here that is Degraded. The memory layer's
+/// figures are this replica's own.
 /// </summary>
-public sealed class CacheHealthCheck(IConnectionMultiplexer redis, CacheStatistics statistics) : IHealthCheck
+public sealed class CacheHealthCheck(IConnectionMultiplexer redis, CacheStatistics statistics, LocalAnalyticsCache local) : IHealthCheck
 {
     public const string Name = "StackExchange.Redis";
 
@@ -24,17 +25,15 @@ public sealed class CacheHealthCheck(IConnectionMultiplexer redis, CacheStatisti
         {
             var latency = await redis.GetDatabase().PingAsync();
             var stats = await statistics.ReadAsync(sessionId: null, top: 0);
-            return HealthCheckResult.Healthy("Redis cache connected", new Dictionary<string, object>
-            {
-                ["connected"] = true,
-                ["latencyMs"] = Math.Round(latency.TotalMilliseconds, 3),
-                ["hitRate"] = stats.HitRate ?? 0,
-                ["hits"] = stats.Hits,
-                ["misses"] = stats.Misses,
-                ["errors"] = stats.Errors,
-                ["entries"] = stats.Entries,
-                ["usedMemoryBytes"] = stats.UsedMemoryBytes,
-            });
+            var data = Data(connected: true);
+            data["latencyMs"] = Math.Round(latency.TotalMilliseconds, 3);
+            data["hitRate"] = stats.HitRate ?? 0;
+            data["hits"] = stats.Hits;
+            data["misses"] = stats.Misses;
+            data["errors"] = stats.Errors;
+            data["entries"] = stats.Entries;
+            data["usedMemoryBytes"] = stats.UsedMemoryBytes;
+            return HealthCheckResult.Healthy("Redis cache connected", data);
         }
         catch (Exception ex) when (RedisOutage.IsOutage(ex))
         {
@@ -42,7 +41,15 @@ public sealed class CacheHealthCheck(IConnectionMultiplexer redis, CacheStatisti
         }
     }
 
-    private static HealthCheckResult Degraded() => HealthCheckResult.Degraded(
-        "Redis is unreachable: analytics are answered from the read model (X-Cache: bypass)",
-        data: new Dictionary<string, object> { ["connected"] = false });
+    private HealthCheckResult Degraded() => HealthCheckResult.Degraded(
+        "Redis is unreachable: analytics are answered from the read model (X-Cache: bypass)", data: Data(connected: false));
+
+    private Dictionary<string, object> Data(bool connected) => new()
+    {
+        ["connected"] = connected,
+        ["memoryLayer"] = local.State,
+        ["memoryLayerEntries"] = local.Count,
+        ["memoryLayerBytes"] = local.EstimatedBytes,
+        ["memoryLayerCapacityBytes"] = local.CapacityBytes,
+    };
 }

@@ -15,6 +15,7 @@ public sealed class LocalAnalyticsCache : IDisposable
 {
     private readonly MemoryCache entries;
     private readonly TimeSpan lifetime;
+    private readonly long capacityBytes;
 
     /// <summary>Bumped by every eviction, so a Redis read that raced one does not store what it read.</summary>
     private long generation;
@@ -28,12 +29,23 @@ public sealed class LocalAnalyticsCache : IDisposable
     internal LocalAnalyticsCache(CacheOptions options, Microsoft.Extensions.Internal.ISystemClock? clock)
     {
         lifetime = TimeSpan.FromSeconds(options.LocalTtlSeconds);
-        entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.LocalSizeMegabytes * 1024L * 1024L, Clock = clock });
+        capacityBytes = options.LocalSizeMegabytes * 1024L * 1024L;
+        entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = capacityBytes, Clock = clock, TrackStatistics = true });
     }
 
     public bool Enabled => lifetime > TimeSpan.Zero;
 
     public bool Paused => paused;
+
+    /// <summary>For <c>/health</c>: <c>on</c>, <c>paused</c> (evictions cannot arrive) or <c>off</c> (configured so).</summary>
+    public string State => !Enabled ? "off" : paused ? "paused" : "on";
+
+    public long Count => entries.Count;
+
+    /// <summary>The JSON bytes held (each entry is sized by its body).</summary>
+    public long EstimatedBytes => entries.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    public long CapacityBytes => capacityBytes;
 
     /// <summary>Taken before a Redis read and handed to <see cref="Store"/> with what it read.</summary>
     public long Generation => Interlocked.Read(ref generation);

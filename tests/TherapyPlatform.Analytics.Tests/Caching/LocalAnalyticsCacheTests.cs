@@ -111,6 +111,21 @@ public sealed class LocalAnalyticsCacheTests : IDisposable
         Assert.False(off.TryGet(document.SessionId, out _));
     }
 
+    [Fact]
+    public void Health_reads_its_state_entries_and_bytes()
+    {
+        using var fresh = new LocalAnalyticsCache(new CacheOptions { LocalSizeMegabytes = 2 }, clock);
+        using var off = new LocalAnalyticsCache(new CacheOptions { LocalTtlSeconds = 0 }, clock);
+        local.Store(Document(), local.Generation);
+        local.Store(Document(), local.Generation);
+
+        Assert.Equal(("on", 2, 4), (local.State, local.Count, local.EstimatedBytes));
+        Assert.Equal(("paused", 0, 2L * 1024 * 1024), (fresh.State, fresh.Count, fresh.CapacityBytes));
+        Assert.Equal("off", off.State);
+        local.Pause();
+        Assert.Equal(("paused", 0, 0), (local.State, local.Count, local.EstimatedBytes));
+    }
+
     public void Dispose() => local.Dispose();
 
     private static RenderedAnalytics Document() => new(Guid.NewGuid(), 1, "\"1-00\"", "{}"u8.ToArray(), "P042");

@@ -116,6 +116,8 @@ public sealed class AnalyticsCacheTests(PlatformFixture platform) : IDisposable
             Assert.Equal("Degraded", report.RootElement.GetProperty("status").GetString());
             var cache = report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "StackExchange.Redis");
             Assert.False(cache.GetProperty("data").GetProperty("connected").GetBoolean());
+            // Evictions cannot arrive: the replica's memory layer must not answer either.
+            Assert.Equal("paused", cache.GetProperty("data").GetProperty("memoryLayer").GetString());
         }
         finally
         {
@@ -181,10 +183,12 @@ public sealed class AnalyticsCacheTests(PlatformFixture platform) : IDisposable
         var data = report.RootElement.GetProperty("checks").EnumerateArray()
             .Single(c => c.GetProperty("name").GetString() == "StackExchange.Redis").GetProperty("data");
         Assert.True(data.GetProperty("connected").GetBoolean());
-        foreach (var field in new[] { "latencyMs", "hitRate", "entries", "usedMemoryBytes" })
+        foreach (var field in new[] { "latencyMs", "hitRate", "entries", "usedMemoryBytes", "memoryLayerEntries", "memoryLayerBytes" })
         {
             Assert.True(data.TryGetProperty(field, out _), $"no {field} in the cache block");
         }
+
+        Assert.Equal("on", data.GetProperty("memoryLayer").GetString());
     }
 
     [Fact]
