@@ -23,12 +23,17 @@ internal sealed class Platform : IAsyncDisposable
 
     public ConnectionMultiplexer Redis { get; }
 
-    /// <param name="memoryLayer">False: Analytics reads every hit from Redis (<c>Cache:LocalTtlSeconds</c> 0).</param>
-    public static async Task<Platform> StartAsync(bool memoryLayer)
+    /// <param name="analyticsEnvironment">Environment variables set on Analytics, over its configuration.</param>
+    public static async Task<Platform> StartAsync(IReadOnlyList<KeyValuePair<string, string>> analyticsEnvironment)
     {
-        var platform = await BenchPlatform.StartAsync(memoryLayer
-            ? null
-            : builder => builder.CreateResourceBuilder<ProjectResource>("analytics").WithEnvironment("Cache__LocalTtlSeconds", "0"));
+        var platform = await BenchPlatform.StartAsync(builder =>
+        {
+            var analytics = builder.CreateResourceBuilder<ProjectResource>("analytics");
+            foreach (var (name, value) in analyticsEnvironment)
+            {
+                analytics.WithEnvironment(name, value);
+            }
+        });
         return new Platform(platform, await platform.ConnectRedisAsync());
     }
 

@@ -8,13 +8,14 @@ using TherapyPlatform.Contracts.Caching;
 // GET /api/sessions/{id}/analytics end to end over HTTP on loopback (see bench/README.md, "Analytics cache"):
 // 200 requests/s for 30 s each for hits, misses (the entry deleted just before each request) and with Redis
 // stopped; the server's own time of a hit beside a raw Redis GET of the same value and the HTTP floor (GET /alive the
-// same way); Redis memory per session. "redis-only" turns Analytics' memory layer off, so every hit reads Redis.
-// Usage: AnalyticsLoad [perSecond=200] [seconds=30] [redis-only]
+// same way); Redis memory per session. "redis-only" turns Analytics' memory layer off, so every hit reads Redis;
+// NAME=VALUE sets an environment variable of Analytics, to measure what a setting costs (OTEL_SDK_DISABLED=true).
+// Usage: AnalyticsLoad [perSecond=200] [seconds=30] [redis-only] [NAME=VALUE ...]
 var perSecond = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var duration = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30);
-var memoryLayer = args.Length <= 2 || args[2] != "redis-only";
+var analyticsEnvironment = args.Skip(2).Select(AnalyticsSetting).ToList();
 
-await using var platform = await Platform.StartAsync(memoryLayer);
+await using var platform = await Platform.StartAsync(analyticsEnvironment);
 var sessions = new List<(string Name, Guid Id)>();
 foreach (var (name, content) in GhostlyFiles.All())
 {
@@ -22,7 +23,8 @@ foreach (var (name, content) in GhostlyFiles.All())
 }
 
 var redis = platform.Redis.GetDatabase();
-Console.WriteLine($"{Environment.ProcessorCount} cores, load average {Platform.LoadAverage()}, memory layer {(memoryLayer ? "on" : "off")}");
+Console.WriteLine($"{Environment.ProcessorCount} cores, load average {Platform.LoadAverage()}, Analytics environment: {
+    (analyticsEnvironment.Count == 0 ? "as configured" : string.Join(' ', analyticsEnvironment.Select(e => $"{e.Key}={e.Value}")))}");
 Console.WriteLine();
 Console.WriteLine("| Session file | JSON bytes | stored bytes | Redis memory analytics | Redis memory metadata | total per session |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|");
@@ -40,6 +42,15 @@ Console.WriteLine();
 Console.WriteLine("| Scenario | Requests | p50 ms | p99 ms | max ms | server p50 ms | server p99 ms | answers |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
 Guid SessionOf(int i) => sessions[i % sessions.Count].Id;
+
+static KeyValuePair<string, string> AnalyticsSetting(string argument)
+{
+    var setting = argument == "redis-only" ? "Cache__LocalTtlSeconds=0" : argument;
+    var separator = setting.IndexOf('=', StringComparison.Ordinal);
+    return separator > 0
+        ? new(setting[..separator], setting[(separator + 1)..])
+        : throw new ArgumentException($"'{argument}' is neither redis-only nor NAME=VALUE.", nameof(args));
+}
 
 // Each scenario starts on a settled machine, not amid the one before's refills, recompilations or Redis restart.
 async Task<Sample[]> MeasureAsync(Func<int, Task<Sample>> call)
