@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TherapyPlatform.Signals.Caching;
 using TherapyPlatform.Signals.Configuration;
-using TherapyPlatform.Signals.Tests.Support;
+using TherapyPlatform.TestSupport;
 
 namespace TherapyPlatform.Signals.Tests.Caching;
 

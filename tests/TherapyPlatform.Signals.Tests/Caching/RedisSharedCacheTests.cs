@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 using TherapyPlatform.Signals.Caching;
-using TherapyPlatform.Signals.Tests.Support;
+using TherapyPlatform.TestSupport;
 
 namespace TherapyPlatform.Signals.Tests.Caching;
 

@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using StackExchange.Redis;
+using Xunit;
 
-namespace TherapyPlatform.Signals.Tests.Support;
+namespace TherapyPlatform.TestSupport;
 
 /// <summary>
-/// A throw-away redis-server on a free loopback port, no persistence, for the tests of the Redis cache (its Lua
-/// script must run on a real server). Tests using it are skipped where redis-server is not installed.
+/// A throw-away redis-server on a free loopback port, no persistence, for the tests of the Redis caches (their Lua
+/// scripts and pub/sub must run on a real server). Tests using it are skipped where redis-server is not installed.
 /// </summary>
 public sealed class LocalRedis : IAsyncLifetime
 {
