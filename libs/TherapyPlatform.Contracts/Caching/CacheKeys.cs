@@ -16,7 +16,8 @@ public static class CacheKeys
 
     /// <summary>
     /// Pub/sub channel: whoever changes or drops a session's analytics entry publishes the session id (<c>D</c>
-    /// format), or <c>*</c> for every session, so the replicas' memory layers drop their copies.
+    /// format), or <c>*</c> for every session, so the replicas' memory layers drop their copies. A replica also
+    /// sends itself <c>probe:{token}</c> to learn that its subscription is live; the others ignore it.
     /// </summary>
     public const string AnalyticsEvictions = Prefix + "cache:analytics:evictions";
 

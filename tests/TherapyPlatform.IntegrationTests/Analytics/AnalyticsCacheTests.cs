@@ -136,6 +136,8 @@ public sealed class AnalyticsCacheTests(PlatformFixture platform) : IDisposable
         using var hit = await analytics.GetAnalyticsUntilAsync(sessionId, "hit");
         Assert.Equal("hit", AnalyticsPlatform.CacheOutcomeOf(hit));
         Assert.Equal(cachedBody, await hit.Content.ReadAsStringAsync());
+        // Both replicas heard their own probe again after the restart: their memory layers answer.
+        Assert.True(await analytics.UntilMemoryHitsAsync(sessionId, wanted: 4));
     }
 
     [SharedDataFact]
