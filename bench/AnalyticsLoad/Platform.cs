@@ -75,6 +75,8 @@ internal sealed class Platform : IAsyncDisposable
 
     public Task StartRedisAsync() => platform.StartAsync("redis");
 
+    public long TelemetryExports => platform.TelemetryExports;
+
     public Task WaitForBypassAsync(Guid sessionId) => UntilAsync(sessionId, "bypass");
 
     public async ValueTask DisposeAsync()

@@ -90,3 +90,5 @@ await platform.StopRedisAsync();
 await platform.WaitForBypassAsync(SessionOf(0));
 Console.WriteLine(OpenLoop.Row("Redis stopped", await MeasureAsync(i => platform.TimedGetAsync(SessionOf(i)))));
 await platform.StartRedisAsync();
+Console.WriteLine();
+Console.WriteLine($"The services' telemetry went to the benchmark's OTLP sink: {platform.TelemetryExports} exports.");

@@ -27,17 +27,22 @@ public sealed class BenchPlatform : IAsyncDisposable
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
 
     private readonly DirectoryInfo dataDirectory;
+    private readonly TelemetrySink telemetry;
 
-    private BenchPlatform(DistributedApplication app, DirectoryInfo dataDirectory)
+    private BenchPlatform(DistributedApplication app, DirectoryInfo dataDirectory, TelemetrySink telemetry)
     {
         App = app;
         this.dataDirectory = dataDirectory;
+        this.telemetry = telemetry;
         Ingestion = AdminClient("ingestion");
         Analytics = AdminClient("analytics");
         Signals = AdminClient("signals");
     }
 
     public DistributedApplication App { get; }
+
+    /// <summary>The OTLP exports (traces, metrics, logs) the services sent to the benchmark's sink so far.</summary>
+    public long TelemetryExports => telemetry.Exports;
 
     public HttpClient Ingestion { get; }
 
@@ -66,6 +71,14 @@ public sealed class BenchPlatform : IAsyncDisposable
             .AddFilter("Aspire.Hosting.Health", LogLevel.None)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
             .AddFilter("TherapyPlatform.AppHost.Resources", LogLevel.None));
+        var telemetry = await TelemetrySink.StartAsync();
+        foreach (var service in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            builder.CreateResourceBuilder(service)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", telemetry.Endpoint.ToString())
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        }
+
         configure?.Invoke(builder);
         var app = await builder.BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
@@ -74,7 +87,7 @@ public sealed class BenchPlatform : IAsyncDisposable
             await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
         }
 
-        return new BenchPlatform(app, dataDirectory);
+        return new BenchPlatform(app, dataDirectory, telemetry);
     }
 
     public static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
@@ -201,6 +214,7 @@ public sealed class BenchPlatform : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await App.StopAsync(timeout.Token);
         await App.DisposeAsync();
+        await telemetry.DisposeAsync();
         try
         {
             dataDirectory.Delete(recursive: true);
