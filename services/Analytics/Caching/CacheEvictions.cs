@@ -17,7 +17,7 @@ public sealed partial class CacheEvictions(IConnectionMultiplexer redis, LocalAn
     /// <summary>Heads a replica's probe; every other replica ignores it.</summary>
     public const string ProbePrefix = "probe:";
 
-    /// <summary>How often a paused layer publishes a new probe, until one comes back.</summary>
+    /// <summary>How often a paused layer publishes its probe again, until the probe comes back.</summary>
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(250);
 
     private static readonly RedisChannel Channel = RedisChannel.Literal(CacheKeys.AnalyticsEvictions);
