@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,9 +20,9 @@ namespace TherapyPlatform.Bench.Hosting;
 internal sealed class TelemetrySink : IAsyncDisposable
 {
     private readonly WebApplication app;
-    private readonly ExportCount count;
+    private readonly StrongBox<long> count;
 
-    private TelemetrySink(WebApplication app, Uri endpoint, ExportCount count)
+    private TelemetrySink(WebApplication app, Uri endpoint, StrongBox<long> count)
     {
         this.app = app;
         Endpoint = endpoint;
@@ -40,7 +41,7 @@ internal sealed class TelemetrySink : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var count = new ExportCount();
+        var count = new StrongBox<long>();
         // An empty body is an export response without a partial-success report: everything accepted.
         app.MapPost("/v1/{signal}", async (HttpRequest request) =>
         {
@@ -54,9 +55,4 @@ internal sealed class TelemetrySink : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => app.DisposeAsync();
-
-    private sealed class ExportCount
-    {
-        public long Value;
-    }
 }

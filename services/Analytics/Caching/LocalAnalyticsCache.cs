@@ -15,7 +15,6 @@ public sealed class LocalAnalyticsCache : IDisposable
 {
     private readonly MemoryCache entries;
     private readonly TimeSpan lifetime;
-    private readonly long capacityBytes;
 
     /// <summary>Bumped by every eviction, so a Redis read that raced one does not store what it read.</summary>
     private long generation;
@@ -29,8 +28,8 @@ public sealed class LocalAnalyticsCache : IDisposable
     internal LocalAnalyticsCache(CacheOptions options, Microsoft.Extensions.Internal.ISystemClock? clock)
     {
         lifetime = TimeSpan.FromSeconds(options.LocalTtlSeconds);
-        capacityBytes = options.LocalSizeMegabytes * 1024L * 1024L;
-        entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = capacityBytes, Clock = clock, TrackStatistics = true });
+        CapacityBytes = options.LocalSizeMegabytes * 1024L * 1024L;
+        entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = CapacityBytes, Clock = clock, TrackStatistics = true });
     }
 
     public bool Enabled => lifetime > TimeSpan.Zero;
@@ -45,7 +44,7 @@ public sealed class LocalAnalyticsCache : IDisposable
     /// <summary>The JSON bytes held (each entry is sized by its body).</summary>
     public long EstimatedBytes => entries.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
-    public long CapacityBytes => capacityBytes;
+    public long CapacityBytes { get; }
 
     /// <summary>Taken before a Redis read and handed to <see cref="Store"/> with what it read.</summary>
     public long Generation => Interlocked.Read(ref generation);
