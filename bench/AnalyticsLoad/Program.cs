@@ -39,8 +39,8 @@ foreach (var (name, id) in sessions)
 }
 
 Console.WriteLine();
-Console.WriteLine("| Scenario | Requests | p50 ms | p99 ms | max ms | server p50 ms | server p99 ms | answers |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
+Console.WriteLine("| Scenario | Requests | p50 ms | p99 ms | max ms | server p50 ms | server p99 ms | machine CPU ms / request | context switches / request | answers |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 Guid SessionOf(int i) => sessions[i % sessions.Count].Id;
 
 static KeyValuePair<string, string> AnalyticsSetting(string argument)
@@ -53,10 +53,10 @@ static KeyValuePair<string, string> AnalyticsSetting(string argument)
 }
 
 // Each scenario starts on a settled machine, not amid the one before's refills, recompilations or Redis restart.
-async Task<Sample[]> MeasureAsync(Func<int, Task<Sample>> call)
+async Task<Measurement> MeasureAsync(Func<int, Task<Sample>> call)
 {
     await BenchPlatform.UntilQuietAsync();
-    return await OpenLoop.RunAsync(perSecond, duration, call);
+    return await OpenLoop.MeasureAsync(perSecond, duration, call);
 }
 
 // Warm-up (JIT, connections), not reported.

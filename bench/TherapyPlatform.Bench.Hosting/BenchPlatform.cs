@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -99,31 +98,22 @@ public sealed class BenchPlatform : IAsyncDisposable
     /// </summary>
     public static async Task<double?> UntilQuietAsync()
     {
-        if (!File.Exists("/proc/stat"))
+        if (MachineCounters.Read() is not { } last)
         {
             return null;
         }
 
         var deadline = DateTime.UtcNow.AddMinutes(1);
         var busy = 1.0;
-        var (idle, total) = CpuTicks();
         while (busy > 0.25 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
-            var (nowIdle, nowTotal) = CpuTicks();
-            busy = nowTotal == total ? 0 : 1 - ((double)(nowIdle - idle) / (nowTotal - total));
-            (idle, total) = (nowIdle, nowTotal);
+            var now = MachineCounters.Read()!.Value;
+            busy = now.BusySince(last);
+            last = now;
         }
 
         return busy;
-    }
-
-    private static (long Idle, long Total) CpuTicks()
-    {
-        // "cpu user nice system idle iowait irq softirq steal ...": idle and iowait are the idle time.
-        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .Select(field => long.Parse(field, CultureInfo.InvariantCulture)).ToArray();
-        return (fields[3] + fields[4], fields.Sum());
     }
 
     /// <summary>A connection of the benchmark's own to the platform's Redis (admin commands allowed, for MEMORY USAGE).</summary>
